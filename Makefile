@@ -1,0 +1,46 @@
+# Mem'Histo — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+
+.PHONY: run test install assets lint format ci-browser clean
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py compile_catalogues
+	$(PY) manage.py load_network
+	@echo "Mem'Histo is served on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) manage.py compile_catalogues
+	$(VENV)/bin/pytest -n 2 --dist loadgroup -p no:cacheprovider
+
+install: $(INSTALLED) $(NODE_INSTALLED)
+
+# Python packages: exact versions and hashes from requirements.lock (made from pyproject.toml
+# with `uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes`).
+$(INSTALLED): requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+# Front-end libraries come from the npm registry, locked by package-lock.json.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .artifacts

@@ -1,0 +1,39 @@
+from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from museum_pages.models import ContentPage
+from network.listings import museum_cards
+
+
+class NetworkHomePage(ContentPage):
+    """The network's home page, one per language: /fr/, /en/, /de/, /nl/."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["museum_pages.MuseumPage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("accueil du réseau")
+
+    def route(self, request, path_components):
+        # Wagtail falls back to the French home when a language has no home page of its
+        # own; that would serve French under /de/ without a word (STYLE.md, trap 7).
+        if self.locale.language_code != translation.get_language():
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["museums"] = museum_cards(self)
+        return context
+
+
+class StandardPage(ContentPage):
+    """About the network, legal notice, accessibility statement, privacy."""
+
+    parent_page_types = ["home.NetworkHomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("page simple")
+        verbose_name_plural = _("pages simples")

@@ -1,0 +1,67 @@
+"""Template tags for what every page shows around its content: languages, footer links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+from home.models import StandardPage
+
+register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def page_alternates(page, request):
+    """The live versions of a page, one per language, in the order of settings.LANGUAGES."""
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    by_code = {p.locale.language_code: p for p in translations}
+    return [
+        {
+            "code": code,
+            "name": LANGUAGE_NAMES[code],
+            "url": by_code[code].get_url(request),
+            "full_url": by_code[code].get_full_url(request),
+        }
+        for code in LANGUAGE_NAMES
+        if code in by_code
+    ]
+
+
+def view_alternates(request):
+    """Alternates for a page that is not a Wagtail page (search, errors): the same view."""
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(request.path, code)
+        if url == request.path and code != translation.get_language():
+            url = f"/{code}/"
+        alternates.append(
+            {"code": code, "name": name, "url": url, "full_url": request.build_absolute_uri(url)}
+        )
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def alternates(context):
+    """Every language version of the page being shown; computed once per request."""
+    request = context.get("request")
+    if request is None:
+        return []
+    if not hasattr(request, "_memhisto_alternates"):
+        page = context.get("page")
+        if isinstance(page, Page) and page.pk:
+            request._memhisto_alternates = page_alternates(page, request)
+        else:
+            request._memhisto_alternates = view_alternates(request)
+    return request._memhisto_alternates
+
+
+@register.simple_tag
+def footer_pages():
+    """The network's common pages (about, legal notice, accessibility, privacy)."""
+    return (
+        StandardPage.objects.live()
+        .filter(locale__language_code=translation.get_language())
+        .order_by("path")
+    )

@@ -1,0 +1,50 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+@register_snippet
+class Theme(TranslatableMixin, models.Model):
+    """A theme of the network (First World War, mining…), used to filter museums."""
+
+    name = models.CharField(_("nom"), max_length=80)
+    slug = models.SlugField(
+        _("identifiant"), max_length=40, help_text=_("Utilisé dans les adresses des filtres.")
+    )
+    colour = models.CharField(
+        _("couleur"),
+        max_length=7,
+        default="#37474f",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Une couleur au format #RRVVBB."))],
+        help_text=_("Fond des pastilles, texte blanc : contraste d'au moins 4,5:1."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("colour")]
+
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("colour"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+        ordering = ["slug"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def by_translation_key(cls, locale_id):
+        """Every theme in a locale, keyed by translation key.
+
+        Pages point at the French themes (synchronised); this turns them into the visitor's
+        language in one query, whatever the number of museums.
+        """
+        return {theme.translation_key: theme for theme in cls.objects.filter(locale_id=locale_id)}

@@ -1,0 +1,148 @@
+"""Real-browser tests: Playwright for Python driving Debian's Chromium against a real server.
+
+The site is served as `make run` serves it: its own SQLite database, migrated and loaded
+with the demo network, behind `manage.py runserver`. Browser downloads are impossible here,
+so the browser is the system's `chromium`. Without it these tests are skipped with a
+reason, except where MEMHISTO_REQUIRE_BROWSER is set (CI), where that is a failure.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+# Playwright's sync API keeps an event loop in the test's thread; Django's ORM calls made by
+# other tests of the same worker are ordinary synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / ".artifacts" / "screenshots"
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+DEMO_PASSWORD = "browser-tests-password"  # noqa: S105
+
+
+def pytest_collection_modifyitems(items):
+    # One worker runs every browser test, so the site is built and served once.
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    executable = shutil.which("chromium")
+    if executable is None:
+        if os.environ.get("MEMHISTO_REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required (MEMHISTO_REQUIRE_BROWSER) but not installed")
+        pytest.skip("Chromium is not installed (apt-get install chromium): browser tests skipped")
+    return executable
+
+
+@pytest.fixture(scope="session")
+def live_site(chromium_path, tmp_path_factory):
+    """The demo network served by runserver on a free port, from a database of its own."""
+    workdir = tmp_path_factory.mktemp("live-site")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL")
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="memhisto.settings.dev",
+        DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
+        MEDIA_ROOT=str(workdir / "media"),
+        DEMO_ADMIN_PASSWORD=DEMO_PASSWORD,
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput"], ["load_network"]):
+        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/fr/", timeout=5)  # noqa: S310
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("the live site did not start")
+            time.sleep(0.3)
+    yield SimpleNamespace(url=url, env=env)
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_at(browser, live_site):
+    """Open a path of the live site at a viewport size; the context closes after the test."""
+    contexts = []
+
+    def open_page(path, viewport=DESKTOP, locale="fr-FR"):
+        context = browser.new_context(viewport=viewport, locale=locale)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(live_site.url + path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def serious_accessibility_violations(page):
+    """axe-core (from the npm registry) on the page; returns serious and critical violations."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate("async () => await axe.run(document)")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -1,0 +1,35 @@
+"""Shared fixtures. The demo network is loaded once per test database, as `make run` does;
+each test runs in a transaction that is rolled back, so the network is the same for all."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from home.models import NetworkHomePage
+from museum_pages.models import MuseumPage
+
+LANGUAGES = ["fr", "en", "de", "nl"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_network", stdout=io.StringIO())
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def home(locales):
+    return NetworkHomePage.objects.get(locale=locales["fr"])
+
+
+@pytest.fixture
+def museum(locales):
+    """The Carrière Wellington, in French."""
+    return MuseumPage.objects.get(slug="carriere-wellington", locale=locales["fr"])
