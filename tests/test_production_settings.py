@@ -68,7 +68,7 @@ def test_loader_creates_no_account_where_demo_accounts_are_off(db, settings):
     out = io.StringIO()
     call_command("load_network", stdout=out)
     assert not get_user_model().objects.exists()
-    assert "Admin login" not in out.getvalue()
+    assert "admin" not in out.getvalue()
 
 
 def test_loader_prints_the_admin_login_once(db):
@@ -76,6 +76,8 @@ def test_loader_prints_the_admin_login_once(db):
     first, second = io.StringIO(), io.StringIO()
     call_command("load_network", stdout=first)
     call_command("load_network", stdout=second)
-    assert re.search(r"Admin login: admin / \S{12,}", first.getvalue())
-    assert "changepassword admin" in second.getvalue()
+    assert re.search(r"^  admin / \S{12,}$", first.getvalue(), re.MULTILINE)
+    assert re.search(r"^  translator-de / \S{12,}$", first.getvalue(), re.MULTILINE)
+    assert "admin (password printed when it was created)" in second.getvalue()
+    assert " / " not in second.getvalue()
     assert get_user_model().objects.get(username="admin").is_superuser

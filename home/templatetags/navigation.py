@@ -11,6 +11,9 @@ from home.models import StandardPage
 register = template.Library()
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+# OpenGraph wants a territory: the English of this site is British, its Dutch that of the
+# Netherlands and Flanders alike.
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "nl": "nl_NL"}
 
 
 def page_alternates(page, request):
@@ -23,6 +26,7 @@ def page_alternates(page, request):
             "name": LANGUAGE_NAMES[code],
             "url": by_code[code].get_url(request),
             "full_url": by_code[code].get_full_url(request),
+            "og_locale": OG_LOCALES[code],
         }
         for code in LANGUAGE_NAMES
         if code in by_code
@@ -37,7 +41,13 @@ def view_alternates(request):
         if url == request.path and code != translation.get_language():
             url = f"/{code}/"
         alternates.append(
-            {"code": code, "name": name, "url": url, "full_url": request.build_absolute_uri(url)}
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "full_url": request.build_absolute_uri(url),
+                "og_locale": OG_LOCALES[code],
+            }
         )
     return alternates
 

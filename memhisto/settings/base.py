@@ -127,6 +127,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Mem'Histo"
+# ASCII slugs: wagtail-localize slugifies translated slugs to ASCII, so a French "néo" slug
+# would otherwise differ from its synchronised translations (and be percent-encoded).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -138,6 +141,19 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # A translation goes live only when the translator publishes it (STYLE.md, trap 6).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Machine translation drafts translations in wagtail-localize's editor: DeepL when
+# DEEPL_AUTH_KEY is set; development and test settings otherwise offer a plainly labelled
+# stand-in (network.machine_translation.DevelopmentTranslator); production offers none.
+DEEPL_AUTH_KEY = os.environ.get("DEEPL_AUTH_KEY", "")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "network.machine_translation.MemHistoDeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY},
+    }
+    if DEEPL_AUTH_KEY
+    else None
+)
 
 # Demo accounts (the superuser, translators, museum editors) may be created by
 # `load_network` only where this is true: never in production.

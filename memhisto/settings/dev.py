@@ -8,6 +8,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 MEMHISTO_DEMO_ACCOUNTS = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-}
+if not DEEPL_AUTH_KEY:  # noqa: F405
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "network.machine_translation.DevelopmentTranslator"
+    }

@@ -14,7 +14,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Search indexing and reference indexing run as tasks in Wagtail 8: run them at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", tempfile.mkdtemp(prefix="memhisto-media-")))  # noqa: F405
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-}
+if not DEEPL_AUTH_KEY:  # noqa: F405
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "network.machine_translation.DevelopmentTranslator"
+    }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

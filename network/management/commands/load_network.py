@@ -7,12 +7,9 @@ date after the day of the run.
 
 import datetime
 import json
-import os
-import secrets
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.html import escape
@@ -21,6 +18,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from home.models import NetworkHomePage
+from network.demo.accounts import ensure_demo_user
 from network.demo.translate import MissingDemoText, text_pairs, translate
 from network.factories import (
     EventPageFactory,
@@ -33,6 +31,7 @@ from network.factories import (
     VirtualVisitPageFactory,
 )
 from network.models import Theme
+from network.translators import ensure_translator_group
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 SOURCE_LANGUAGE = "fr"
@@ -89,7 +88,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo network: already complete, nothing changed.")
         self.stdout.write(f"Network home pages (languages): {pages}")
-        self.ensure_admin()
+        self.ensure_accounts()
 
     # Locales and themes ------------------------------------------------------------------
 
@@ -321,16 +320,14 @@ class Command(BaseCommand):
             self.created += 1
         return collection
 
-    def ensure_admin(self):
+    def ensure_accounts(self):
+        translator_groups = {code: ensure_translator_group(code) for code in TARGET_LANGUAGES}
         if not settings.MEMHISTO_DEMO_ACCOUNTS:
             return
-        user_model = get_user_model()
-        if user_model.objects.filter(username=ADMIN_USERNAME).exists():
-            self.stdout.write(
-                f"Admin login: {ADMIN_USERNAME} (password printed when it was created; "
-                f"set a new one with: .venv/bin/python manage.py changepassword {ADMIN_USERNAME})"
-            )
-            return
-        password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-        user_model.objects.create_superuser(ADMIN_USERNAME, "admin@memhisto.example", password)
-        self.stdout.write(f"Admin login: {ADMIN_USERNAME} / {password}")
+        self.stdout.write(
+            "Demo logins for http://127.0.0.1:8000/admin/ (to change a password: "
+            ".venv/bin/python manage.py changepassword <user>):"
+        )
+        ensure_demo_user(self.stdout, ADMIN_USERNAME, superuser=True)
+        for code, group in translator_groups.items():
+            ensure_demo_user(self.stdout, f"translator-{code}", groups=[group], language=code)

@@ -1,0 +1,58 @@
+"""What search engines see of the four languages: hreflang, the sitemap, OpenGraph."""
+
+import re
+
+from defusedxml import ElementTree as ET
+from wagtail.models import Page
+
+HREFLANG = re.compile(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">')
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+
+
+def alternates(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return dict(HREFLANG.findall(response.content.decode()))
+
+
+def test_hreflang_is_reciprocal_on_every_live_page(client, home):
+    pages = Page.objects.live().filter(depth__gte=2).select_related("locale")
+    assert pages.count() > 200
+    seen = {}
+    for page in pages:
+        links = alternates(client, page.url)
+        assert set(links) == {"fr", "en", "de", "nl", "x-default"}, page.url
+        assert links["x-default"] == links["fr"]
+        seen[page.get_full_url()] = links
+    for url, links in seen.items():
+        for code in ("fr", "en", "de", "nl"):
+            assert seen[links[code]] == links, f"{url} → {links[code]} is not reciprocal"
+
+
+def test_hreflang_leaves_out_a_translation_that_is_not_live(client, museum, locales):
+    museum.get_translation(locales["nl"]).unpublish()
+    links = alternates(client, museum.url)
+    assert set(links) == {"fr", "en", "de", "x-default"}
+
+
+def test_sitemap_lists_every_language_with_alternates(client, museum, locales):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    urls = root.findall("s:url", SITEMAP_NS)
+    assert len(urls) == Page.objects.live().filter(depth__gte=2).count()
+    german_url = museum.get_translation(locales["de"]).get_full_url()
+    entry = next(u for u in urls if u.find("s:loc", SITEMAP_NS).text == german_url)
+    langs = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", SITEMAP_NS)}
+    assert set(langs) == {"fr", "en", "de", "nl", "x-default"}
+    assert langs["de"] == german_url
+
+
+def test_opengraph_locale_and_alternates(client, museum, locales):
+    content = client.get(museum.get_translation(locales["en"]).url).content.decode()
+    assert '<meta property="og:locale" content="en_GB">' in content
+    for og in ("fr_FR", "de_DE", "nl_NL"):
+        assert f'<meta property="og:locale:alternate" content="{og}">' in content
