@@ -203,8 +203,8 @@
       var coords = viewer.mouseEventToCoords(event);
       var values = fromAngles(scenesById[viewer.getScene()], coords[0], coords[1]);
       coordsNode.textContent = strings.coords
-        .replace("%(h)s", values[0].toFixed(1))
-        .replace("%(v)s", values[1].toFixed(1));
+        .replace("{h}", values[0].toFixed(1))
+        .replace("{v}", values[1].toFixed(1));
     });
   }
 
