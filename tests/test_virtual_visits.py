@@ -302,6 +302,7 @@ class TestUploadLimits(WagtailTestUtils):
         assert "30" in errors[0]
         assert errors[0] in response.content.decode().replace("&#x27;", "'")
 
+    @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
     def test_an_image_over_16384_by_8192_pixels_is_refused_with_a_message(self, admin_client):
         buffer = io.BytesIO()
         Image.new("1", (16384 + 64, 8192)).save(buffer, "PNG")  # small file, too many pixels
