@@ -116,6 +116,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS += [
     ("vendor/axe-core", NODE_MODULES / "axe-core"),
+    ("vendor/pannellum", NODE_MODULES / "pannellum" / "build"),
 ]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"

@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 from home.models import NetworkHomePage
 from network.demo.accounts import ensure_demo_user
 from network.demo.translate import MissingDemoText, text_pairs, translate
+from network.demo.visits import ensure_visit
 from network.factories import (
     EventPageFactory,
     ExhibitPageFactory,
@@ -28,7 +29,6 @@ from network.factories import (
     NetworkHomePageFactory,
     StandardPageFactory,
     ThemeFactory,
-    VirtualVisitPageFactory,
 )
 from network.models import Theme
 from network.translators import ensure_translator_group
@@ -47,13 +47,6 @@ TOWN_NAMES = {
 
 def paragraphs(texts):
     return [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in texts]
-
-
-def scene_paragraphs(scenes):
-    return [
-        ("paragraph", RichText(f"<h2>{escape(scene['title'])}</h2><p>{escape(scene['text'])}</p>"))
-        for scene in scenes
-    ]
 
 
 def rich_texts(blocks):
@@ -250,27 +243,7 @@ class Command(BaseCommand):
         )
 
     def ensure_visit(self, museum, data):
-        fr = data["fr"]["visit"]
-        texts = {
-            code: [
-                data[code]["visit"]["title"],
-                data[code]["visit"]["intro"],
-                data[code]["title"],
-                *rich_texts(scene_paragraphs(data[code]["visit"]["scenes"])),
-            ]
-            for code in self.language_codes
-        }
-        self.ensure_page(
-            VirtualVisitPageFactory,
-            museum,
-            "visite-virtuelle",
-            texts,
-            title=fr["title"],
-            intro=fr["intro"],
-            hero_image=museum.hero_image,
-            hero_image_alt=museum.title,
-            body=scene_paragraphs(fr["scenes"]),
-        )
+        return ensure_visit(self, museum, data)
 
     def ensure_event(self, museum, index, data):
         """One upcoming event per museum, dated from the day of the run."""
