@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from django.utils import formats
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 PARIS = ZoneInfo("Europe/Paris")
 SEASON_GAP = datetime.timedelta(days=7)
@@ -119,6 +120,11 @@ def opening_status(periods, closures, now):
     return Status(UNKNOWN, now=now)
 
 
+def day_month_format():
+    """'15 avril', '15 April', '15. April', '15 april': a date format per language."""
+    return pgettext("date format: day and month, see Django's date filter", "j F")
+
+
 def status_text(status):
     """The status in words, in the active language."""
     if status.kind == UNKNOWN:
@@ -130,7 +136,7 @@ def status_text(status):
             return _("Ouvert maintenant — ferme à minuit")
         return _("Ouvert maintenant — ferme à %(time)s") % {"time": time}
     if status.kind == SEASON:
-        date = formats.date_format(at.date(), "MONTH_DAY_FORMAT")
+        date = formats.date_format(at.date(), day_month_format())
         return _("Fermé pour la saison — réouverture le %(date)s") % {"date": date}
     days = (at.date() - status.now.astimezone(PARIS).date()).days
     if days == 0:

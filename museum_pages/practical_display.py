@@ -28,7 +28,7 @@ def hhmm(value):
 def season_label(period):
     if period.valid_from is None and period.valid_until is None:
         return _("Toute l'année")
-    pattern = "MONTH_DAY_FORMAT" if period.every_year else "DATE_FORMAT"
+    pattern = opening_hours.day_month_format() if period.every_year else "DATE_FORMAT"
     start = formats.date_format(period.valid_from, pattern) if period.valid_from else "…"
     end = formats.date_format(period.valid_until, pattern) if period.valid_until else "…"
     return _("Du %(start)s au %(end)s") % {"start": start, "end": end}
@@ -54,7 +54,7 @@ def weekly_schedule(periods):
 
 
 def closure_label(closure):
-    pattern = "MONTH_DAY_FORMAT" if closure.every_year else "DATE_FORMAT"
+    pattern = opening_hours.day_month_format() if closure.every_year else "DATE_FORMAT"
     if closure.end_date and closure.end_date != closure.start_date:
         dates = _("du %(start)s au %(end)s") % {
             "start": formats.date_format(closure.start_date, pattern),
