@@ -44,8 +44,17 @@ class Status:
 
     @property
     def changes_at(self):
-        """When this status stops being true: what a cache lifetime must not exceed."""
-        return self.at
+        """When this status or its wording stops being true: a cache must not outlive it.
+
+        "Opens tomorrow" becomes "opens today" at midnight, before the opening itself.
+        """
+        if self.kind != CLOSED or self.now is None:
+            return self.at
+        today = self.now.astimezone(PARIS).date()
+        midnight = datetime.datetime.combine(
+            today + datetime.timedelta(days=1), datetime.time(0, 0), tzinfo=PARIS
+        )
+        return min(self.at, midnight)
 
 
 def in_date_range(day, start, end, every_year):

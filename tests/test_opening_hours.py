@@ -190,3 +190,10 @@ def test_cache_lifetime_ends_when_a_status_changes(now, expected):
     now = paris(*now)
     status = opening_status([period("10:00", "18:00")], [], now)
     assert seconds_until_change([status], now) == expected
+
+
+def test_cache_lifetime_ends_at_midnight_when_tomorrow_becomes_today():
+    now = paris(2026, 6, 10, 23, 58)
+    status = opening_status([period("10:00", "18:00")], [], now)
+    assert text(status) == "Fermé — ouvre demain à 10:00"
+    assert seconds_until_change([status], now) == 120
