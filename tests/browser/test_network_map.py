@@ -43,9 +43,9 @@ def test_map_filter_and_popup_lead_to_a_museum(open_offline, viewport):
     screenshot(page, f"map-en-{size}")
 
     page.get_by_role("navigation", name="Filter by theme").get_by_role(
-        "link", name="Mining and industry"
+        "link", name="Port and maritime history"
     ).click()
-    page.wait_for_url("**/en/?theme=mining*")
+    page.wait_for_url("**/en/?theme=port*")
     page.locator(".leaflet-marker-icon").first.wait_for()
     assert page.locator(".leaflet-marker-icon").count() == 1
     assert page.locator(".card").count() == 1
@@ -53,11 +53,11 @@ def test_map_filter_and_popup_lead_to_a_museum(open_offline, viewport):
     page.locator(".leaflet-marker-icon").first.click()
     popup = page.locator(".leaflet-popup")
     popup.wait_for()
-    assert "Lewarde" in popup.inner_text()
+    assert "Dunkirk" in popup.inner_text()
     assert any(word in popup.inner_text() for word in ("Open now", "Closed"))
     screenshot(page, f"map-popup-en-{size}")
     popup.get_by_role("link").filter(has_text="See the museum").click()
-    page.wait_for_url("**/en/centre-historique-minier-lewarde/")
+    page.wait_for_url("**/en/musee-portuaire-dunkerque/")
     assert page.get_by_role("heading", name="Practical information").is_visible()
     screenshot(page, f"museum-practical-en-{size}")
 
