@@ -26,10 +26,10 @@ class NetworkHomePage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         themes, current = theme_filters(self, request.GET.get("theme"))
-        museums = museum_cards(self, current)
+        museums = museum_cards(self, current, themes)
         context.update(
             museums=museums,
-            themes=themes,
+            themes=sorted(themes.values(), key=lambda theme: theme.slug),
             current_theme=current,
             map_markers=map_data(museums, request),
         )

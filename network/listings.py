@@ -29,10 +29,14 @@ def live_museums(locale_id):
     )
 
 
-def add_themes_and_status(museums, locale_id, now=None):
-    """Give each museum its themes in the language and its opening status at `now`."""
+def add_themes_and_status(museums, locale_id, now=None, themes=None):
+    """Give each museum its themes in the language and its opening status at `now`.
+
+    `themes`: the language's themes by translation key, when the caller has them already.
+    """
     now = now or now_in_paris()
-    themes = Theme.by_translation_key(locale_id)
+    if themes is None:
+        themes = Theme.by_translation_key(locale_id)
     for museum in museums:
         museum.localized_themes = [
             themes.get(theme.translation_key, theme) for theme in museum.themes.all()
@@ -45,7 +49,7 @@ def add_themes_and_status(museums, locale_id, now=None):
     return museums
 
 
-def museum_cards(home, theme_slug=None):
+def museum_cards(home, theme_slug=None, themes=None):
     """The live museums under a network home, with their themes in the home's language.
 
     With `theme_slug`, only the museums of that theme (an unknown slug filters nothing).
@@ -58,13 +62,16 @@ def museum_cards(home, theme_slug=None):
     )
     if theme_slug:
         queryset = queryset.filter(themes__slug=theme_slug)
-    return add_themes_and_status(list(queryset), home.locale_id)
+    return add_themes_and_status(list(queryset), home.locale_id, themes=themes)
 
 
 def theme_filters(home, current_slug):
-    """The themes of the home's language, for the filter links; which one is current."""
-    themes = list(Theme.objects.filter(locale_id=home.locale_id).order_by("slug"))
-    known = {theme.slug for theme in themes}
+    """The themes of the home's language by translation key, and the current theme's slug.
+
+    An unknown slug (a stale or hand-typed link) filters nothing.
+    """
+    themes = Theme.by_translation_key(home.locale_id)
+    known = {theme.slug for theme in themes.values()}
     return themes, (current_slug if current_slug in known else None)
 
 
