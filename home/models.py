@@ -2,8 +2,9 @@ from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from museum_pages import opening_hours
 from museum_pages.models import ContentPage
-from network.listings import museum_cards
+from network.listings import map_data, museum_cards, theme_filters
 
 
 class NetworkHomePage(ContentPage):
@@ -24,8 +25,22 @@ class NetworkHomePage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["museums"] = museum_cards(self)
+        themes, current = theme_filters(self, request.GET.get("theme"))
+        museums = museum_cards(self, current, themes)
+        context.update(
+            museums=museums,
+            themes=sorted(themes.values(), key=lambda theme: theme.slug),
+            current_theme=current,
+            map_markers=map_data(museums, request),
+        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        museums = getattr(response, "context_data", {}).get("museums", [])
+        statuses = [museum.opening_status for museum in museums]
+        opening_hours.limit_cache_lifetime(response, statuses, None)
+        return response
 
 
 class StandardPage(ContentPage):

@@ -3,7 +3,9 @@
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
+from museum_pages import opening_hours
 from museum_pages.models import MuseumPage
+from museum_pages.practical_display import now_in_paris
 from network.models import Theme
 
 # The rendition filters used by templates/includes/museum_card.html: prefetching them
@@ -16,19 +18,80 @@ CARD_IMAGE_FILTERS = (
 )
 
 
-def museum_cards(home):
-    """The live museums under a network home, with their themes in the home's language."""
-    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS)
-    museums = list(
-        MuseumPage.objects.child_of(home)
-        .live()
+def live_museums(locale_id):
+    """The live museums of a language with what cards, map and feeds need, prefetched."""
+    return (
+        MuseumPage.objects.live()
         .public()
+        .filter(locale_id=locale_id)
         .order_by("title")
-        .prefetch_related(Prefetch("hero_image", queryset=images), "themes")
+        .prefetch_related("themes", "opening_periods", "closures")
     )
-    themes = Theme.by_translation_key(home.locale_id)
+
+
+def add_themes_and_status(museums, locale_id, now=None, themes=None):
+    """Give each museum its themes in the language and its opening status at `now`.
+
+    `themes`: the language's themes by translation key, when the caller has them already.
+    """
+    now = now or now_in_paris()
+    if themes is None:
+        themes = Theme.by_translation_key(locale_id)
     for museum in museums:
         museum.localized_themes = [
             themes.get(theme.translation_key, theme) for theme in museum.themes.all()
         ]
+        museum.theme_slugs = [theme.slug for theme in museum.themes.all()]
+        museum.opening_status = opening_hours.opening_status(
+            museum.opening_periods.all(), museum.closures.all(), now
+        )
+        museum.opening_status_text = opening_hours.status_text(museum.opening_status)
     return museums
+
+
+def museum_cards(home, theme_slug=None, themes=None):
+    """The live museums under a network home, with their themes in the home's language.
+
+    With `theme_slug`, only the museums of that theme (an unknown slug filters nothing).
+    """
+    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS)
+    queryset = (
+        live_museums(home.locale_id)
+        .child_of(home)
+        .prefetch_related(Prefetch("hero_image", queryset=images))
+    )
+    if theme_slug:
+        queryset = queryset.filter(themes__slug=theme_slug)
+    return add_themes_and_status(list(queryset), home.locale_id, themes=themes)
+
+
+def theme_filters(home, current_slug):
+    """The themes of the home's language by translation key, and the current theme's slug.
+
+    An unknown slug (a stale or hand-typed link) filters nothing.
+    """
+    themes = Theme.by_translation_key(home.locale_id)
+    known = {theme.slug for theme in themes.values()}
+    return themes, (current_slug if current_slug in known else None)
+
+
+def map_data(museums, request=None):
+    """One marker per museum with a position: what the map script needs, nothing more."""
+    markers = []
+    for museum in museums:
+        point = museum.point
+        if point is None:
+            continue
+        markers.append(
+            {
+                "name": museum.title,
+                "town": museum.town,
+                "url": museum.get_url(request),
+                "status": museum.opening_status_text,
+                "open": museum.opening_status.is_open,
+                "lng": point[0],
+                "lat": point[1],
+                "colour": museum.localized_themes[0].colour if museum.localized_themes else "",
+            }
+        )
+    return markers

@@ -30,4 +30,5 @@ def test_home_page_queries_do_not_grow_with_the_number_of_museums(client, home, 
     with_28 = queries_for(client, "/fr/")
 
     assert with_28 == with_14
-    assert with_14 <= 14
+    # 14 before the opening status: +2 for each museum's opening periods and closures.
+    assert with_14 <= 16

@@ -117,7 +117,12 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS += [
     ("vendor/axe-core", NODE_MODULES / "axe-core"),
     ("vendor/pannellum", NODE_MODULES / "pannellum" / "build"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
 ]
+
+# The location picker of museum pages opens on the Hauts-de-France, not on Stockholm.
+GEO_WIDGET_DEFAULT_LOCATION = {"lat": 50.15, "lng": 2.75}
+GEO_WIDGET_ZOOM = 8
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {

@@ -3,11 +3,21 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
+
+from museum_pages import geo, opening_hours, practical_display, structured_data
 
 from .base import ContentPage
+from .practical import ACCESS_FLAGS, access_panel
 
 
 class MuseumPage(ContentPage):
@@ -25,6 +35,58 @@ class MuseumPage(ContentPage):
         verbose_name=_("thèmes"),
         blank=True,
         limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+
+    # Practical information ------------------------------------------------------------
+    street = models.CharField(
+        _("adresse"),
+        max_length=200,
+        blank=True,
+        help_text=_("Numéro et rue. La recherche place aussi le point sur la carte."),
+    )
+    postcode = models.CharField(_("code postal"), max_length=10, blank=True)
+    location = models.CharField(
+        _("position"),
+        max_length=250,
+        blank=True,
+        help_text=_("Placez le musée sur la carte : cliquez ou déplacez le point."),
+    )
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    booking_url = models.URLField(_("adresse de réservation"), blank=True)
+    guided_visits_only = models.BooleanField(
+        _("uniquement en visite guidée"),
+        default=False,
+        help_text=_("Le musée se visite seulement aux départs indiqués."),
+    )
+    visit_duration = models.PositiveSmallIntegerField(
+        _("durée de la visite (minutes)"), null=True, blank=True
+    )
+    visit_languages = models.CharField(
+        _("langues des visites"),
+        max_length=60,
+        blank=True,
+        help_text=_("Codes séparés par des virgules, par exemple : fr,en,de,nl"),
+    )
+    audio_guide_languages = models.CharField(
+        _("langues des audioguides"),
+        max_length=60,
+        blank=True,
+        help_text=_("Codes séparés par des virgules, par exemple : fr,en,de,nl"),
+    )
+    wheelchair_access = models.BooleanField(ACCESS_FLAGS[0][1], default=False)
+    lift = models.BooleanField(ACCESS_FLAGS[1][1], default=False)
+    adapted_toilets = models.BooleanField(ACCESS_FLAGS[2][1], default=False)
+    audio_description = models.BooleanField(ACCESS_FLAGS[3][1], default=False)
+    sign_language_tours = models.BooleanField(ACCESS_FLAGS[4][1], default=False)
+    induction_loop = models.BooleanField(ACCESS_FLAGS[5][1], default=False)
+    large_print = models.BooleanField(ACCESS_FLAGS[6][1], default=False)
+    access_notes = models.TextField(
+        _("précisions sur l'accès et la visite"),
+        blank=True,
+        max_length=600,
+        help_text=_("Par exemple : 12 °C sous terre, prévoyez une veste."),
     )
 
     parent_page_types = ["home.NetworkHomePage"]
@@ -47,9 +109,69 @@ class MuseumPage(ContentPage):
         *ContentPage.content_panels[2:],
     ]
 
+    practical_panels = [
+        MultiFieldPanel(
+            [
+                GeoAddressPanel("street"),
+                FieldPanel("postcode"),
+                LeafletPanel("location", address_field="street"),
+            ],
+            heading=_("adresse et position"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("booking_url"),
+            ],
+            heading=_("contact"),
+        ),
+        InlinePanel("opening_periods", heading=_("périodes d'ouverture")),
+        InlinePanel("closures", heading=_("fermetures exceptionnelles")),
+        FieldPanel("guided_visits_only"),
+        InlinePanel("guided_departures", heading=_("départs de visites guidées")),
+        InlinePanel("prices", heading=_("tarifs")),
+        access_panel(),
+        FieldPanel("access_notes"),
+        FieldPanel("visit_duration"),
+        FieldPanel("visit_languages"),
+        FieldPanel("audio_guide_languages"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(practical_panels, heading=_("Infos pratiques")),
+            ObjectList(ContentPage.promote_panels, heading=_("Promotion")),
+            ObjectList(ContentPage.settings_panels, heading=_("Paramètres")),
+        ]
+    )
+
+    FACT_FIELDS = [
+        "street",
+        "postcode",
+        "location",
+        "phone",
+        "email",
+        "website",
+        "booking_url",
+        "guided_visits_only",
+        "visit_duration",
+        "visit_languages",
+        "audio_guide_languages",
+        *[name for name, _label in ACCESS_FLAGS],
+        "opening_periods",
+        "guided_departures",
+    ]
+
     override_translatable_fields = ContentPage.override_translatable_fields + [
         TranslatableField("town"),
         SynchronizedField("themes"),
+        *[SynchronizedField(name) for name in FACT_FIELDS],
+        TranslatableField("access_notes"),
+        TranslatableField("closures"),
+        TranslatableField("prices"),
     ]
 
     class Meta:
@@ -59,7 +181,16 @@ class MuseumPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["children_by_type"] = self.children_by_type()
+        context["practical"] = self.practical_information()
+        context["nearby"] = self.nearby_museums()
+        context["json_ld"] = self.json_ld(request)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        status = self.practical_information()["status"]
+        opening_hours.limit_cache_lifetime(response, [status], status.now)
+        return response
 
     def children_by_type(self):
         """The museum's live exhibits, virtual visits and upcoming events, in two queries."""
@@ -84,3 +215,43 @@ class MuseumPage(ContentPage):
                 grouped["events"].append(child)
         grouped["events"].sort(key=lambda event: event.start_at)
         return grouped
+
+    # Practical information ------------------------------------------------------------
+
+    @property
+    def point(self):
+        """(longitude, latitude) or None."""
+        return geo.parse_point(self.location)
+
+    def practical_information(self, now=None):
+        if now is not None:
+            return practical_display.practical_information(self, now)
+        if not hasattr(self, "_practical"):
+            self._practical = practical_display.practical_information(self)
+        return self._practical
+
+    def nearby_museums(self, count=3):
+        """The `count` nearest other live museums in this page's language, with distances."""
+        origin = self.point
+        if origin is None:
+            return []
+        others = []
+        candidates = (
+            MuseumPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .only("id", "title", "town", "location", "url_path", "locale_id", "depth", "path")
+        )
+        for other in candidates:
+            point = other.point
+            if point is None:
+                continue
+            other.distance_km = geo.great_circle_km(origin, point)
+            other.directions_url = geo.directions_url(origin, point)
+            others.append(other)
+        others.sort(key=lambda museum: museum.distance_km)
+        return others[:count]
+
+    def json_ld(self, request=None):
+        return structured_data.museum_json_ld(self, request)

@@ -19,6 +19,7 @@ from wagtail.rich_text import RichText
 
 from home.models import NetworkHomePage
 from network.demo.accounts import ensure_demo_user
+from network.demo.practical import practical_fields, practical_texts
 from network.demo.translate import MissingDemoText, text_pairs, translate
 from network.demo.visits import ensure_visit
 from network.factories import (
@@ -180,6 +181,7 @@ class Command(BaseCommand):
                 data[code]["title"],  # alt text: the placeholder shows the museum's name
                 TOWN_NAMES.get(facts["town"], {}).get(code, facts["town"]),
                 *rich_texts(paragraphs(data[code]["body"])),
+                *practical_texts(slug, code),
             ]
             for code in self.language_codes
         }
@@ -205,6 +207,7 @@ class Command(BaseCommand):
             town=facts["town"],
             body=paragraphs(fr["body"]),
             themes=[self.themes[theme] for theme in theme_slugs],
+            **practical_fields(slug, facts),
         )
         self.ensure_exhibit(museum, data)
         self.ensure_visit(museum, data)

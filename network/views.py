@@ -1,0 +1,118 @@
+"""Open data: the live museums of the network as GeoJSON, in one language."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale
+
+from museum_pages.geo import parse_point
+from museum_pages.models.practical import ACCESS_FLAGS, WEEKDAY_FIELDS
+from network.listings import add_themes_and_status, live_museums
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def iso(value):
+    return value.isoformat() if value else None
+
+
+def opening_hours(museum):
+    return {
+        "periods": [
+            {
+                "days": [day for day in WEEKDAY_FIELDS if getattr(period, day)],
+                "opens": period.opens.strftime("%H:%M"),
+                "closes": "24:00"
+                if period.closes.hour == period.closes.minute == 0
+                else period.closes.strftime("%H:%M"),
+                "valid_from": iso(period.valid_from),
+                "valid_until": iso(period.valid_until),
+                "every_year": period.every_year,
+            }
+            for period in museum.opening_periods.all()
+        ],
+        "closures": [
+            {
+                "from": iso(closure.start_date),
+                "until": iso(closure.last_date),
+                "every_year": closure.every_year,
+                "reason": closure.reason,
+            }
+            for closure in museum.closures.all()
+        ],
+        "guided_visits_only": museum.guided_visits_only,
+        "guided_departures": [
+            {"time": departure.departs_at.strftime("%H:%M"), "language": departure.language}
+            for departure in museum.guided_departures.all()
+        ],
+        "status": museum.opening_status_text,
+    }
+
+
+def feature(museum, request, point):
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [point[0], point[1]]},
+        "properties": {
+            "name": museum.title,
+            "town": museum.town,
+            "url": museum.get_full_url(request),
+            "themes": [theme.name for theme in museum.localized_themes],
+            "theme_slugs": museum.theme_slugs,
+            "opening_hours": opening_hours(museum),
+            "prices": [
+                {
+                    "label": price.label,
+                    "amount": None if price.amount is None else float(price.amount),
+                    "currency": "EUR",
+                    "free": price.is_free,
+                    "combined": price.is_combined,
+                    "note": price.note,
+                }
+                for price in museum.prices.all()
+            ],
+            "access": {
+                **{name: getattr(museum, name) for name, _label in ACCESS_FLAGS},
+                "notes": museum.access_notes,
+                "visit_duration_minutes": museum.visit_duration,
+                "visit_languages": [c for c in museum.visit_languages.split(",") if c],
+                "audio_guide_languages": [c for c in museum.audio_guide_languages.split(",") if c],
+            },
+            "booking_url": museum.booking_url or None,
+            "phone": museum.phone or None,
+            "website": museum.website or None,
+        },
+    }
+
+
+@require_GET
+def museums_geojson(request):
+    language = request.GET.get("lang", settings.LANGUAGE_CODE)
+    locale = Locale.objects.filter(language_code=language).first()
+    if language not in LANGUAGE_CODES or locale is None:
+        return JsonResponse(
+            {
+                "error": f"Unknown language {language[:20]!r}.",
+                "languages": LANGUAGE_CODES,
+            },
+            status=400,
+        )
+    with translation.override(language):
+        museums = add_themes_and_status(
+            list(live_museums(locale.pk).prefetch_related("prices", "guided_departures")),
+            locale.pk,
+        )
+        features = []
+        for museum in museums:
+            point = parse_point(museum.location)
+            if point is not None:
+                features.append(feature(museum, request, point))
+    response = JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Content-Language"] = language
+    return response

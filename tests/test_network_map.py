@@ -1,0 +1,75 @@
+"""The network map on the home page and its theme filter, which works without JavaScript."""
+
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def markers(html):
+    data = re.search(r'<script id="map-markers" type="application/json">(.*?)</script>', html, re.S)
+    return json.loads(data.group(1))
+
+
+def card_titles(html):
+    return re.findall(r'class="card__link" href="[^"]+">([^<]+)</a>', html)
+
+
+def test_home_embeds_one_marker_per_museum_with_name_town_status_and_link(client):
+    html = client.get("/en/").content.decode()
+    data = markers(html)
+    assert len(data) == 14
+    wellington = next(m for m in data if m["url"] == "/en/carriere-wellington/")
+    assert wellington["name"].startswith("Wellington Quarry")
+    assert wellington["town"] == "Arras"
+    assert (wellington["lng"], wellington["lat"]) == (2.783, 50.2806)
+    assert wellington["status"].startswith(("Open now", "Closed"))
+    assert "vendor/leaflet/leaflet.js" in html
+    assert "js/network-map.js" in html
+
+
+def test_theme_filter_without_javascript_filters_the_list_and_the_map(client):
+    html = client.get("/en/?theme=mining").content.decode()
+    assert card_titles(html) == [
+        "Dunkirk Maritime and Port Museum",
+        "Lewarde Mining History Centre",
+    ]
+    assert {marker["town"] for marker in markers(html)} == {"Dunkirk", "Lewarde"}
+    assert 'aria-current="true">Mining and industry</a>' in html
+    port = client.get("/de/?theme=port").content.decode()
+    assert len(card_titles(port)) == 1
+    ww1 = client.get("/fr/?theme=ww1").content.decode()
+    assert 4 <= len(card_titles(ww1)) < 14
+
+
+def test_theme_links_are_in_the_page_language_and_keep_the_filter_in_the_url(client):
+    html = client.get("/nl/").content.decode()
+    for name in [
+        "Eerste Wereldoorlog",
+        "Tweede Wereldoorlog",
+        "Verzet en deportatie",
+        "Mijnbouw en industrie",
+        "Haven en maritieme geschiedenis",
+    ]:
+        assert name in html
+    assert 'href="?theme=ww2#museums-heading"' in html
+
+
+@pytest.mark.parametrize("theme", ["nope", "<script>alert(1)</script>", "", "ww1&theme=x"])
+def test_unknown_theme_shows_every_museum_and_never_fails(client, theme):
+    response = client.get("/fr/", {"theme": theme})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)" not in html
+    assert len(markers(html)) == 14
+
+
+def test_home_cache_lifetime_is_bounded_by_the_next_status_change(client):
+    response = client.get("/fr/")
+    assert re.search(r"max-age=([0-9]|[1-9][0-9]|[12][0-9][0-9]|300)\b", response["Cache-Control"])
+
+
+def test_map_attribution_is_set(client):
+    assert "OpenStreetMap" in client.get("/en/").content.decode()

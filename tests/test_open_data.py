@@ -1,0 +1,69 @@
+"""/api/museums.geojson: the live museums as GeoJSON, in one language."""
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_geojson_has_the_14_museums_longitude_first(client):
+    response = client.get("/api/museums.geojson?lang=fr")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    data = json.loads(response.content)
+    assert data["type"] == "FeatureCollection"
+    assert len(data["features"]) == 14
+    wellington = next(f for f in data["features"] if f["properties"]["town"] == "Arras")
+    assert wellington["geometry"] == {"type": "Point", "coordinates": [2.783, 50.2806]}
+    for feature in data["features"]:
+        lng, lat = feature["geometry"]["coordinates"]
+        assert 1 < lng < 4 and 49 < lat < 52  # the Hauts-de-France, longitude first
+
+
+def test_geojson_properties_are_in_the_requested_language(client):
+    data = json.loads(client.get("/api/museums.geojson?lang=de").content)
+    props = next(
+        f["properties"]
+        for f in data["features"]
+        if f["properties"]["url"].endswith("/de/carriere-wellington/")
+    )
+    assert props["themes"] == ["Erster Weltkrieg"]
+    assert props["prices"][0] == {
+        "label": "Normaler Eintritt",
+        "amount": 7.5,
+        "currency": "EUR",
+        "free": False,
+        "combined": False,
+        "note": "",
+    }
+    assert props["opening_hours"]["periods"][0]["opens"] == "10:00"
+    assert props["opening_hours"]["guided_visits_only"] is True
+    assert props["opening_hours"]["closures"][0]["reason"] == "Erster Weihnachtstag"
+    assert props["access"]["lift"] is True
+    assert "Jacke" in props["access"]["notes"]
+    assert props["booking_url"].startswith("https://")
+    assert props["name"].startswith("Carrière Wellington")
+
+
+@pytest.mark.parametrize("lang", ["xx", "", "FR<script>", "de-DE", "a" * 500])
+def test_unknown_language_is_a_400_with_a_message(client, lang):
+    response = client.get("/api/museums.geojson", {"lang": lang})
+    assert response.status_code == 400
+    body = json.loads(response.content)
+    assert "Unknown language" in body["error"]
+    assert body["languages"] == ["fr", "en", "de", "nl"]
+
+
+def test_geojson_queries_are_a_fixed_number(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        client.get("/api/museums.geojson?lang=nl")
+
+
+def test_geojson_only_lists_live_museums(client, locales):
+    from museum_pages.models import MuseumPage
+
+    MuseumPage.objects.get(slug="la-coupole", locale=locales["en"]).unpublish()
+    data = json.loads(client.get("/api/museums.geojson?lang=en").content)
+    assert len(data["features"]) == 13
+    assert len(json.loads(client.get("/api/museums.geojson?lang=fr").content)["features"]) == 14

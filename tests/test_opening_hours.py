@@ -1,0 +1,199 @@
+"""The opening-status rules (museum_pages/opening_hours.py), with a frozen `now`."""
+
+import datetime
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import translation
+
+from museum_pages.opening_hours import (
+    CLOSED,
+    OPEN,
+    SEASON,
+    UNKNOWN,
+    opening_status,
+    seconds_until_change,
+    status_text,
+)
+
+PARIS = ZoneInfo("Europe/Paris")
+UTC = datetime.UTC
+EVERY_DAY = frozenset(range(7))
+TUE_SUN = frozenset(range(1, 7))
+
+
+def period(opens, closes, days=EVERY_DAY, valid_from=None, valid_until=None, every_year=True):
+    return SimpleNamespace(
+        opens=datetime.time.fromisoformat(opens),
+        closes=datetime.time.fromisoformat(closes),
+        weekdays=days,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        every_year=every_year,
+    )
+
+
+def closure(start, end=None, every_year=False):
+    return SimpleNamespace(start_date=start, end_date=end, every_year=every_year)
+
+
+def paris(*args):
+    return datetime.datetime(*args, tzinfo=PARIS)
+
+
+def text(status, language="fr"):
+    with translation.override(language):
+        return status_text(status)
+
+
+def test_open_now_shows_closing_time():
+    status = opening_status([period("10:00", "18:00")], [], paris(2026, 6, 10, 15, 0))
+    assert status.kind == OPEN
+    assert text(status) == "Ouvert maintenant — ferme à 18:00"
+    assert text(status, "en") == "Open now — closes at 18:00"
+
+
+def test_closed_on_mondays_shows_next_opening_on_tuesday():
+    # 2026-06-08 is a Monday.
+    status = opening_status([period("10:00", "18:00", TUE_SUN)], [], paris(2026, 6, 8, 11, 0))
+    assert status.kind == CLOSED
+    assert status.at == paris(2026, 6, 9, 10, 0)
+    assert text(status) == "Fermé — ouvre demain à 10:00"
+    sunday_evening = opening_status(
+        [period("10:00", "18:00", frozenset({1}))], [], paris(2026, 6, 7, 19, 0)
+    )
+    assert text(sunday_evening, "en") == "Closed — opens Tuesday at 10:00"
+    assert text(sunday_evening, "de") == "Geschlossen — öffnet Dienstag um 10:00"
+
+
+def test_before_opening_today():
+    status = opening_status([period("10:00", "18:00")], [], paris(2026, 6, 10, 8, 0))
+    assert text(status) == "Fermé — ouvre aujourd'hui à 10:00"
+
+
+def test_lunch_break_closes_at_noon_and_reopens_in_the_afternoon():
+    periods = [period("10:00", "12:30"), period("13:30", "18:00")]
+    morning = opening_status(periods, [], paris(2026, 6, 10, 11, 0))
+    assert (morning.kind, morning.at) == (OPEN, paris(2026, 6, 10, 12, 30))
+    lunch = opening_status(periods, [], paris(2026, 6, 10, 12, 45))
+    assert (lunch.kind, lunch.at) == (CLOSED, paris(2026, 6, 10, 13, 30))
+    at_closing_time = opening_status(periods, [], paris(2026, 6, 10, 12, 30))
+    assert at_closing_time.kind == CLOSED
+
+
+def test_out_of_season_shows_reopening_date():
+    mimoyecques = [
+        period(
+            "10:00",
+            "18:00",
+            valid_from=datetime.date(2026, 4, 15),
+            valid_until=datetime.date(2026, 10, 15),
+        )
+    ]
+    status = opening_status(mimoyecques, [], paris(2026, 11, 24, 12, 0))
+    assert status.kind == SEASON
+    assert status.at == paris(2027, 4, 15, 10, 0)
+    assert text(status) == "Fermé pour la saison — réouverture le 15 avril"
+    assert text(status, "en") == "Closed for the season — reopens on 15 April"
+    in_season = opening_status(mimoyecques, [], paris(2026, 7, 1, 12, 0))
+    assert in_season.kind == OPEN
+    last_day = opening_status(mimoyecques, [], paris(2026, 10, 15, 17, 59))
+    assert last_day.kind == OPEN
+
+
+def test_a_season_over_new_year_wraps():
+    winter = [
+        period(
+            "10:00",
+            "17:00",
+            valid_from=datetime.date(2026, 10, 1),
+            valid_until=datetime.date(2026, 3, 31),
+        )
+    ]
+    assert opening_status(winter, [], paris(2027, 1, 20, 12, 0)).kind == OPEN
+    assert opening_status(winter, [], paris(2027, 6, 20, 12, 0)).kind == SEASON
+
+
+def test_a_dated_season_does_not_recur():
+    season_2026 = [
+        period(
+            "10:00",
+            "18:00",
+            valid_from=datetime.date(2026, 4, 15),
+            valid_until=datetime.date(2026, 10, 15),
+            every_year=False,
+        )
+    ]
+    assert opening_status(season_2026, [], paris(2026, 11, 1, 12, 0)).kind == UNKNOWN
+
+
+def test_closure_overrides_periods():
+    periods = [period("10:00", "18:00")]
+    christmas = [closure(datetime.date(2020, 12, 25), every_year=True)]
+    status = opening_status(periods, christmas, paris(2026, 12, 25, 12, 0))
+    assert (status.kind, status.at) == (CLOSED, paris(2026, 12, 26, 10, 0))
+    annual = [closure(datetime.date(2027, 1, 5), datetime.date(2027, 1, 23))]
+    status = opening_status(periods, annual, paris(2027, 1, 6, 12, 0))
+    assert (status.kind, status.at) == (SEASON, paris(2027, 1, 24, 10, 0))
+
+
+def test_dst_spring_forward_keeps_wall_clock_hours():
+    # 29 March 2026: clocks go from 02:00 to 03:00 in Paris. 08:30 UTC is 10:30 in Paris.
+    periods = [period("10:00", "18:00")]
+    status = opening_status(periods, [], datetime.datetime(2026, 3, 29, 8, 30, tzinfo=UTC))
+    assert status.kind == OPEN
+    assert status.at == paris(2026, 3, 29, 18, 0)
+    assert status.at.utcoffset() == datetime.timedelta(hours=2)
+    # The day before, 08:30 UTC was 09:30 in Paris: not open yet.
+    before = opening_status(periods, [], datetime.datetime(2026, 3, 28, 8, 30, tzinfo=UTC))
+    assert before.kind == CLOSED
+
+
+def test_dst_fall_back_keeps_wall_clock_hours():
+    # 25 October 2026: clocks go from 03:00 back to 02:00. 17:30 UTC is 18:30 in Paris.
+    periods = [period("10:00", "18:00")]
+    status = opening_status(periods, [], datetime.datetime(2026, 10, 25, 16, 30, tzinfo=UTC))
+    assert (status.kind, status.at) == (OPEN, paris(2026, 10, 25, 18, 0))
+    after = opening_status(periods, [], datetime.datetime(2026, 10, 25, 17, 30, tzinfo=UTC))
+    assert after.kind == CLOSED
+
+
+def test_period_ending_at_midnight():
+    late = [period("20:00", "00:00", frozenset({4}))]  # Friday night, until 24:00
+    status = opening_status(late, [], paris(2026, 6, 12, 23, 59))
+    assert (status.kind, status.at) == (OPEN, paris(2026, 6, 13, 0, 0))
+    assert text(status) == "Ouvert maintenant — ferme à minuit"
+    at_midnight = opening_status(late, [], paris(2026, 6, 13, 0, 0))
+    assert at_midnight.kind == CLOSED
+    assert at_midnight.at == paris(2026, 6, 19, 20, 0)
+
+
+def test_time_zone_of_now_does_not_matter():
+    periods = [period("10:00", "18:00")]
+    in_utc = opening_status(periods, [], datetime.datetime(2026, 6, 10, 15, 0, tzinfo=UTC))
+    assert text(in_utc) == "Ouvert maintenant — ferme à 18:00"  # 17:00 in Paris
+
+
+def test_museum_with_no_hours():
+    status = opening_status([], [], paris(2026, 6, 10, 12, 0))
+    assert status.kind == UNKNOWN
+    assert text(status) == "Horaires pas encore disponibles"
+    assert text(status, "nl") == "Openingstijden nog niet beschikbaar"
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [((2026, 6, 10, 17, 58), 120), ((2026, 6, 10, 12, 0), 300)],
+)
+def test_cache_lifetime_ends_when_a_status_changes(now, expected):
+    now = paris(*now)
+    status = opening_status([period("10:00", "18:00")], [], now)
+    assert seconds_until_change([status], now) == expected
+
+
+def test_cache_lifetime_ends_at_midnight_when_tomorrow_becomes_today():
+    now = paris(2026, 6, 10, 23, 58)
+    status = opening_status([period("10:00", "18:00")], [], now)
+    assert text(status) == "Fermé — ouvre demain à 10:00"
+    assert seconds_until_change([status], now) == 120

@@ -1,0 +1,192 @@
+"""Practical information on museum pages: hours, status, prices, access, nearby museums."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from museum_pages.models import MuseumPage
+from museum_pages.models.practical import OpeningPeriod, Price
+from museum_pages.opening_hours import PARIS
+
+from .conftest import LANGUAGES
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(response):
+    html = response.content.decode()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fr",
+            [
+                "Infos pratiques",
+                "Plein tarif",
+                "7,50 €",
+                "prévoyez une veste",
+                "Ascenseur",
+                "Noël",
+                "Uniquement en visite guidée",
+                "11:00 (anglais)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Practical information",
+                "Full price",
+                "7.50 €",
+                "bring a jacket",
+                "Lift",
+                "Christmas Day",
+                "Guided visits only",
+                "11:00 (English)",
+            ],
+        ),
+        (
+            "de",
+            [
+                "Praktische Informationen",
+                "Normaler Eintritt",
+                "7,50 €",
+                "Jacke",
+                "Aufzug",
+                "Erster Weihnachtstag",
+                "Nur mit Führung",
+                "11:00 (Englisch)",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "Praktische informatie",
+                "Volledig tarief",
+                "7,50 €",
+                "neem een jas mee",
+                "Lift",
+                "Eerste Kerstdag",
+                "Alleen met rondleiding",
+                "11:00 (Engels)",
+            ],
+        ),
+    ],
+)
+def test_practical_information_is_shown_in_the_page_language(client, museum, language, expected):
+    response = client.get(f"/{language}/carriere-wellington/")
+    assert response.status_code == 200
+    text = text_of(response)
+    for fragment in expected:
+        assert fragment in text, fragment
+    assert "Rue Delétoille" in text
+    assert "10:00–12:30, 13:30–18:00" in text  # the lunch break, as two spans
+
+
+STATUS_WORDS = {
+    "fr": ("Ouvert maintenant", "Fermé"),
+    "en": ("Open now", "Closed"),
+    "de": ("Jetzt geöffnet", "Geschlossen"),
+    "nl": ("Nu open", "Gesloten"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_opening_status_is_on_the_museum_page_and_every_card(client, language):
+    page = text_of(client.get(f"/{language}/carriere-wellington/"))
+    assert any(word in page for word in STATUS_WORDS[language])
+    home = client.get(f"/{language}/").content.decode()
+    assert home.count('class="opening-status ') == 14
+
+
+def test_museum_with_no_hours_says_so(client):
+    assert "Opening hours not yet available" in text_of(client.get("/en/caverne-du-dragon/"))
+    assert "Horaires pas encore disponibles" in text_of(client.get("/fr/caverne-du-dragon/"))
+
+
+def test_combined_ticket_is_shown(client):
+    text = text_of(client.get("/en/historial-peronne/"))
+    assert "Combined ticket Péronne + Thiepval" in text
+    assert "combined ticket" in text
+
+
+def test_nearby_lists_three_nearest_museums_with_distance_and_directions(client):
+    html = client.get("/fr/carriere-wellington/").content.decode()
+    section = html[html.index('id="nearby-heading"') :]
+    section = section[: section.index("</section>")]
+    links = re.findall(r'<li><a href="(/fr/[^"]+/)">', section)
+    assert links == [
+        "/fr/historial-thiepval/",
+        "/fr/centre-historique-minier-lewarde/",
+        "/fr/musee-somme-1916/",
+    ]
+    assert re.search(r"Thiepval, 2\d km", text_of(client.get("/fr/carriere-wellington/")))
+    assert "https://www.openstreetmap.org/directions?engine=fossgis_osrm_car" in section
+
+
+def test_museum_page_cache_lifetime_never_outlasts_its_status(client):
+    response = client.get("/fr/carriere-wellington/")
+    max_age = int(re.search(r"max-age=(\d+)", response["Cache-Control"]).group(1))
+    assert 0 <= max_age <= 300
+
+
+def test_editor_has_a_practical_information_tab_centred_on_the_region(admin_client, museum):
+    response = admin_client.get(f"/admin/pages/{museum.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Infos pratiques" in html
+    assert "opening_periods-TOTAL_FORMS" in html
+    assert "prices-TOTAL_FORMS" in html
+    assert "59.3293" not in html  # wagtailgeowidget's default: Stockholm
+    assert "50.15" in html
+
+
+def add_rows(page, count):
+    page.opening_periods.set(
+        [
+            OpeningPeriod(opens=datetime.time(9 + n % 8, 0), closes=datetime.time(18, 0))
+            for n in range(count)
+        ]
+    )
+    page.prices.set([Price(label=f"Tarif {n}", amount=n + 1) for n in range(count)])
+    page.save_revision().publish()
+
+
+def queries_for(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_museum_page_queries_do_not_grow_with_prices_and_periods(client, locales):
+    page = MuseumPage.objects.get(slug="la-coupole", locale=locales["fr"])
+    add_rows(page, 1)
+    with_1 = queries_for(client, "/fr/la-coupole/")
+    add_rows(MuseumPage.objects.get(pk=page.pk), 10)
+    assert MuseumPage.objects.get(pk=page.pk).prices.count() == 10
+    with_10 = queries_for(client, "/fr/la-coupole/")
+    assert with_10 == with_1
+    assert with_1 <= 30
+
+
+def test_status_uses_paris_time_whatever_the_moment(museum):
+    winter_morning = datetime.datetime(2026, 2, 10, 11, 0, tzinfo=PARIS)
+    info = museum.practical_information(now=winter_morning)
+    assert info["status"].kind == "open"
+    christmas = datetime.datetime(2026, 12, 25, 11, 0, tzinfo=PARIS)
+    assert museum.practical_information(now=christmas)["status"].kind == "closed"
+
+
+def test_every_museum_but_one_has_hours(locales):
+    museums = MuseumPage.objects.filter(locale=locales["fr"]).prefetch_related("opening_periods")
+    without = [m.slug for m in museums if not m.opening_periods.all()]
+    assert without == ["caverne-du-dragon"]
+    assert Page.objects.filter(slug="forteresse-mimoyecques").count() == 4
