@@ -21,6 +21,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from home.models import NetworkHomePage
+from network.demo.accounts import ensure_teams_and_demo_accounts
 from network.demo.translate import MissingDemoText, text_pairs, translate
 from network.factories import (
     EventPageFactory,
@@ -90,6 +91,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo network: already complete, nothing changed.")
         self.stdout.write(f"Network home pages (languages): {pages}")
         self.ensure_admin()
+        ensure_teams_and_demo_accounts(self.stdout)
 
     # Locales and themes ------------------------------------------------------------------
 
