@@ -6,7 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from network.views import MuseumLoginView
+
 urlpatterns = [
+    # A museum editor who logs in starts in their museum's pages (before Wagtail's login).
+    path("admin/login/", MuseumLoginView.as_view(), name="memhisto_admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -41,9 +41,18 @@ class ContentPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        FieldPanel("hero_image"),
+        FieldPanel(
+            "hero_image",
+            help_text=_(
+                "Au moins 1600 × 900 pixels, paysage. Choisissez-la dans la collection de "
+                "votre musée."
+            ),
+        ),
         FieldPanel("hero_image_alt"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text=_("Paragraphes, citations, images : ajoutez les blocs avec le bouton +."),
+        ),
     ]
 
     # Slugs are synchronised: /de/carriere-wellington/ is the same museum as
