@@ -233,3 +233,14 @@ def test_bad_page_ids_give_404_not_500(client, museum_a):
     assert response.status_code == 404
     response = client.get(reverse("wagtailimages_chooser:chosen", args=[999999]), follow=True)
     assert response.status_code == 404
+
+
+def test_editor_cannot_set_an_image_of_another_museum_on_a_page(client, museum_a, museum_b):
+    client.force_login(editor_of(museum_a))
+    form = exhibit_form("Salle", "salle", hero_image=str(museum_b.hero_image.pk))
+    response = client.post(add_exhibit_url(museum_a), form)
+    assert response.status_code == 200  # the form comes back with an error
+    assert "hero_image" in response.context["form"].errors
+    assert not ExhibitPage.objects.filter(slug="salle").exists()
+    form = exhibit_form("Salle", "salle", hero_image=str(museum_a.hero_image.pk))
+    assert client.post(add_exhibit_url(museum_a), form).status_code == 302

@@ -7,10 +7,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from museum_pages.blocks import BodyBlock
+from museum_pages.forms import ContentPageForm
 
 
 class ContentPage(Page):
     """What every public page has: an intro, a hero image with its alt text, a body."""
+
+    base_form_class = ContentPageForm
 
     intro = models.TextField(
         _("introduction"),

@@ -67,6 +67,7 @@ def live_site(chromium_path, tmp_path_factory):
         DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
         MEDIA_ROOT=str(workdir / "media"),
         DEMO_ADMIN_PASSWORD=DEMO_PASSWORD,
+        DEMO_TEAM_PASSWORD=DEMO_PASSWORD,
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput"], ["load_network"]):
