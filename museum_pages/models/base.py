@@ -7,10 +7,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from museum_pages.blocks import BodyBlock
+from museum_pages.forms import ContentPageForm
 
 
 class ContentPage(Page):
     """What every public page has: an intro, a hero image with its alt text, a body."""
+
+    base_form_class = ContentPageForm
 
     intro = models.TextField(
         _("introduction"),
@@ -41,9 +44,18 @@ class ContentPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        FieldPanel("hero_image"),
+        FieldPanel(
+            "hero_image",
+            help_text=_(
+                "Au moins 1600 × 900 pixels, paysage. Choisissez-la dans la collection de "
+                "votre musée."
+            ),
+        ),
         FieldPanel("hero_image_alt"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text=_("Paragraphes, citations, images : ajoutez les blocs avec le bouton +."),
+        ),
     ]
 
     # Slugs are synchronised: /de/carriere-wellington/ is the same museum as

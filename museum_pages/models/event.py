@@ -21,7 +21,13 @@ class EventPage(ContentPage):
     search_fields = ContentPage.search_fields + [index.FilterField("start_at")]
 
     content_panels = ContentPage.content_panels[:2] + [
-        FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Date et heure")),
+        FieldRowPanel(
+            [
+                FieldPanel("start_at", help_text=_("Heure de Paris.")),
+                FieldPanel("end_at", help_text=_("Facultative. Heure de Paris.")),
+            ],
+            heading=_("Date et heure"),
+        ),
         *ContentPage.content_panels[2:],
     ]
 

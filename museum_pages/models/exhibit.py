@@ -24,7 +24,10 @@ class ExhibitPage(ContentPage):
     content_panels = ContentPage.content_panels + [
         MultiFieldPanel(
             [
-                FieldPanel("kind"),
+                FieldPanel(
+                    "kind",
+                    help_text=_("Une exposition temporaire s'affiche avec ses dates."),
+                ),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
             ],
             heading=_("Dates de l'exposition"),

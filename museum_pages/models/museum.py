@@ -105,7 +105,11 @@ class MuseumPage(ContentPage):
     content_panels = [
         *ContentPage.content_panels[:2],
         FieldPanel("town"),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel(
+            "themes",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Les visiteurs filtrent la carte des musées par thème."),
+        ),
         *ContentPage.content_panels[2:],
     ]
 

@@ -18,7 +18,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from home.models import NetworkHomePage
-from network.demo.accounts import ensure_demo_user
+from network.demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
 from network.demo.practical import practical_fields, practical_texts
 from network.demo.translate import MissingDemoText, text_pairs, translate
 from network.demo.visits import ensure_visit
@@ -83,6 +83,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo network: already complete, nothing changed.")
         self.stdout.write(f"Network home pages (languages): {pages}")
         self.ensure_accounts()
+        ensure_teams_and_demo_accounts(self.stdout)
 
     # Locales and themes ------------------------------------------------------------------
 
