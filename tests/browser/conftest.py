@@ -66,7 +66,7 @@ def live_site(chromium_path, tmp_path_factory):
         DJANGO_SETTINGS_MODULE="memhisto.settings.dev",
         DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
         MEDIA_ROOT=str(workdir / "media"),
-        DEMO_ADMIN_PASSWORD=DEMO_PASSWORD,
+        DEMO_PASSWORD=DEMO_PASSWORD,
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput"], ["load_network"]):
@@ -90,7 +90,15 @@ def live_site(chromium_path, tmp_path_factory):
                 server.kill()
                 pytest.fail("the live site did not start")
             time.sleep(0.3)
-    yield SimpleNamespace(url=url, env=env)
+
+    def manage_output(*args):
+        """Run a management command against the live site's database; returns stdout."""
+        result = subprocess.run(  # noqa: S603
+            [*manage, *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+        )
+        return result.stdout
+
+    yield SimpleNamespace(url=url, env=env, manage=manage_output)
     server.terminate()
     server.wait(timeout=10)
 
