@@ -33,13 +33,24 @@ def museum_form(title, slug, action="action-publish"):
             "hero_image_alt": "",
             "town": "Arras",
             "body": streamfield([]),
-            "comments-TOTAL_FORMS": "0",
-            "comments-INITIAL_FORMS": "0",
-            "comments-MIN_NUM_FORMS": "0",
-            "comments-MAX_NUM_FORMS": "1000",
+            **{
+                f"{formset}-{field}": value
+                for formset in INLINE_FORMSETS
+                for field, value in EMPTY_FORMSET.items()
+            },
             action: "1",
         }
     )
+
+
+# The museum form's inline panels (comments, and the practical information's inlines).
+INLINE_FORMSETS = ["comments", "opening_periods", "closures", "guided_departures", "prices"]
+EMPTY_FORMSET = {
+    "TOTAL_FORMS": "0",
+    "INITIAL_FORMS": "0",
+    "MIN_NUM_FORMS": "0",
+    "MAX_NUM_FORMS": "1000",
+}
 
 
 def superuser():

@@ -212,9 +212,8 @@ def test_network_team_can_edit_everything(client, home, museum_a, museum_b):
         assert response.status_code == 200, page
     client.post(add_exhibit_url(museum_b), exhibit_form("Salle réseau", "reseau", "action-publish"))
     assert ExhibitPage.objects.get(slug="reseau").live
-    images = client.get(reverse("wagtailimages:index")).content.decode()
     for image in (museum_a.hero_image, museum_b.hero_image):
-        assert reverse("wagtailimages:edit", args=[image.pk]) in images
+        assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code == 200
 
 
 def test_home_page_goes_through_the_network_team(client, home, museum_a):
