@@ -273,9 +273,7 @@ def test_the_search_page_works_without_javascript(client):
 
 
 def test_publishing_and_unpublishing_update_the_index(client, museum):
-    page = ExhibitPageFactory(
-        parent=museum, title="Zeppelinbombe", live=False, publish=False
-    )
+    page = ExhibitPageFactory(parent=museum, title="Zeppelinbombe", live=False, publish=False)
     assert results(client, "/fr/search/?q=Zeppelinbombe") == []
     page.save_revision().publish()
     assert slugs(results(client, "/fr/search/?q=Zeppelinbombe")) == [page.slug]
@@ -293,7 +291,11 @@ def test_an_edit_once_published_is_found(client, museum):
 
 def test_a_translation_is_indexed_in_its_language(client, museum, locales):
     page = ExhibitPageFactory(parent=museum, title="Le Grapholithe", intro="Une pierre.")
-    translate(page, locales["en"], {"Le Grapholithe": "The Graphstone", "Une pierre.": "A stone."})
+    english = translate(
+        page, locales["en"], {"Le Grapholithe": "The Graphstone", "Une pierre.": "A stone."}
+    )
+    assert results(client, "/en/search/?q=Graphstone") == []  # not live yet (trap 6)
+    english.save_revision().publish()
     assert slugs(results(client, "/en/search/?q=Graphstone")) == [page.slug]
     assert results(client, "/fr/search/?q=Graphstone") == []
 
