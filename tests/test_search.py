@@ -333,3 +333,8 @@ def test_suggestions_run_a_fixed_number_of_queries(client):
         client.get("/fr/search/suggest/", {"q": "mus"})
     assert len(captured) <= 4
     assert Page.objects.exists()
+
+
+@pytest.mark.parametrize("code", ["fr", "en", "de", "nl"])
+def test_every_page_links_to_search_in_its_language(client, code):
+    assert f'href="/{code}/search/"' in client.get(f"/{code}/").content.decode()
