@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 MAX_QUERY_LENGTH = 200
@@ -42,6 +42,27 @@ def _stem(term):
     # marks "tunnel", "Dünkirchen" marks "Dunkirchen".
     folded = fold(term)
     return folded if len(folded) <= 4 else folded[: max(4, len(folded) - 2)]
+
+
+def texts_of(raw):
+    """Every string of a StreamField's raw data, tags stripped: paragraphs, quotes, captions."""
+    if isinstance(raw, str):
+        return [" ".join(strip_tags(raw).split())]
+    if isinstance(raw, dict):
+        raw = [value for key, value in raw.items() if key not in {"id", "type"}]
+    if isinstance(raw, list | tuple):
+        return [text for item in raw for text in texts_of(item)]
+    return []
+
+
+def matched_text(candidates, terms):
+    """The first text that contains a term, or the first non-empty one."""
+    stems = [_stem(term) for term in terms]
+    candidates = [text for text in candidates if text]
+    for text in candidates:
+        if any(fold(word).startswith(s) for word in WORD.findall(text) for s in stems):
+            return text
+    return candidates[0] if candidates else ""
 
 
 def excerpt(text, terms, length=220):

@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 from home.models import StandardPage
 from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
 
-from .query import MAX_QUERY_LENGTH, clean_query, excerpt, search_terms
+from .query import MAX_QUERY_LENGTH, clean_query, excerpt, matched_text, search_terms, texts_of
 
 RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 8
@@ -57,7 +57,12 @@ def describe(pages, museums, terms, request):
     results = []
     for page in pages:
         museum = museum_by_path.get(page.path[: MuseumPage.steplen * 3])
-        text = page.search_description or getattr(page, "intro", "")
+        body = getattr(page, "body", None)
+        text = matched_text(
+            [page.search_description, getattr(page, "intro", ""), getattr(page, "town", "")]
+            + (texts_of(body.raw_data) if body is not None else []),
+            terms,
+        )
         results.append(
             {
                 "page": page,

@@ -127,7 +127,7 @@ def test_a_result_shows_title_museum_type_highlighted_excerpt_and_thumbnail(clie
     assert isinstance(first["page"], ExhibitPage)
     assert first["museum"].slug == "carriere-wellington"
     assert first["type"] == "Exposition"
-    assert "<mark>Arras</mark>" in str(first["excerpt"]) or "<mark>" in str(first["excerpt"])
+    assert "<mark>Arras</mark>" in str(first["excerpt"])
     assert first["image"] is not None
     assert '<h3 class="result__title">' in html
     assert "<picture>" in html
@@ -136,10 +136,10 @@ def test_a_result_shows_title_museum_type_highlighted_excerpt_and_thumbnail(clie
 
 def test_museum_filter_keeps_that_museums_pages(client):
     museum = MuseumPage.objects.get(slug="carriere-wellington", locale__language_code="fr")
-    pages = results(client, "/fr/search/?q=Arras&museum=carriere-wellington")
+    pages = results(client, "/fr/search/?q=bataille&museum=carriere-wellington")
     assert pages
     assert all(page.path.startswith(museum.path) for page in pages)
-    assert len(results(client, "/fr/search/?q=Arras")) > len(pages)
+    assert len(results(client, "/fr/search/?q=bataille")) > len(pages)
 
 
 def test_type_filter_keeps_that_type(client):
