@@ -159,6 +159,11 @@ def _postgres_backend_class():
 
     class LocalisedQueryCompiler(PostgresSearchQueryCompiler):
         def get_config(self, backend):
+            from wagtail.models import TranslatableMixin
+
+            # Objects without a language (images, documents…) are indexed in French.
+            if not issubclass(self.queryset.model, TranslatableMixin):
+                return backend.config
             return config_for_language(translation.get_language())
 
     class LocalisedPostgresSearchBackend(PostgresSearchBackend):
