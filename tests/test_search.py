@@ -121,13 +121,13 @@ def test_plurals_and_inflections_match_on_postgresql(client, url, slug):
 
 
 def test_a_result_shows_title_museum_type_highlighted_excerpt_and_thumbnail(client):
-    response = client.get("/fr/search/?q=Arras&type=exhibit")
+    response = client.get("/fr/search/?q=souterrain&type=exhibit")
     html = response.content.decode()
     first = response.context["described_results"][0]
     assert isinstance(first["page"], ExhibitPage)
     assert first["museum"].slug == "carriere-wellington"
     assert first["type"] == "Exposition"
-    assert "<mark>Arras</mark>" in str(first["excerpt"])
+    assert "Le parcours <mark>souterrain</mark> suit" in str(first["excerpt"])
     assert first["image"] is not None
     assert '<h3 class="result__title">' in html
     assert "<picture>" in html
