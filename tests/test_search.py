@@ -121,7 +121,7 @@ def test_plurals_and_inflections_match_on_postgresql(client, url, slug):
 
 
 def test_a_result_shows_title_museum_type_highlighted_excerpt_and_thumbnail(client):
-    response = client.get("/fr/search/?q=souterrain&type=exhibit")
+    response = client.get("/fr/search/?q=souterrain&type=exhibit&museum=carriere-wellington")
     html = response.content.decode()
     first = response.context["described_results"][0]
     assert isinstance(first["page"], ExhibitPage)
