@@ -1,38 +1,169 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-MAX_QUERY_LENGTH = 200
+from home.models import StandardPage
+from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
+
+from .query import MAX_QUERY_LENGTH, clean_query, excerpt, matched_text, search_terms, texts_of
+
 RESULTS_PER_PAGE = 10
+MAX_SUGGESTIONS = 8
+# The `type=` filter: its value in the URL, the page type, the label of the choice.
+PAGE_TYPES = {
+    "museum": (MuseumPage, gettext_lazy("Musées")),
+    "exhibit": (ExhibitPage, gettext_lazy("Expositions")),
+    "visit": (VirtualVisitPage, gettext_lazy("Visites virtuelles")),
+    "event": (EventPage, gettext_lazy("Événements")),
+    "page": (StandardPage, gettext_lazy("Pages du réseau")),
+}
+# The thumbnails of templates/search/result.html: prefetched with the exact same specs,
+# so that a page of results renders its images without one query per result.
+THUMBNAIL_FILTERS = (
+    "fill-120x90|format-webp",
+    "fill-240x180|format-webp",
+    "fill-120x90|format-jpeg",
+    "fill-240x180|format-jpeg",
+)
 
 
-def clean_query(raw):
-    """A query a search backend can take: printable characters only, cut to a stated length."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+def searchable_pages(locale):
+    """The live public pages of one language that search may return."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .type(*(model for model, _label in PAGE_TYPES.values()))
+    )
+
+
+def museums_of(locale):
+    return list(MuseumPage.objects.live().public().filter(locale=locale).order_by("title"))
+
+
+def describe(pages, museums, terms, request):
+    """What the template shows of each result, in a fixed number of queries."""
+    museum_by_path = {museum.path: museum for museum in museums}
+    images = get_image_model().objects.prefetch_renditions(*THUMBNAIL_FILTERS)
+    image_ids = {page.hero_image_id for page in pages if getattr(page, "hero_image_id", None)}
+    images_by_id = (
+        {image.pk: image for image in images.filter(pk__in=image_ids)} if image_ids else {}
+    )
+    results = []
+    for page in pages:
+        museum = museum_by_path.get(page.path[: MuseumPage.steplen * 3])
+        body = getattr(page, "body", None)
+        text = matched_text(
+            [page.search_description, getattr(page, "intro", ""), getattr(page, "town", "")]
+            + (texts_of(body.raw_data) if body is not None else []),
+            terms,
+        )
+        results.append(
+            {
+                "page": page,
+                "url": page.get_url(request),
+                "title": page.title,
+                "museum": museum if museum and museum.pk != page.pk else None,
+                "town": getattr(page, "town", ""),
+                "type": capfirst(page._meta.verbose_name),
+                "excerpt": excerpt(text, terms),
+                "image": images_by_id.get(getattr(page, "hero_image_id", None)),
+            }
+        )
+    return results
 
 
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .exclude(depth__lte=2)
-            .specific()
-            .search(query)
+    query, truncated = clean_query(request.GET.get("q", ""))
+    terms = search_terms(query)
+    locale = Locale.get_active()
+    museums = museums_of(locale)
+    messages = []
+    if truncated:
+        messages.append(
+            _("Votre recherche a été raccourcie à %(max)s caractères.") % {"max": MAX_QUERY_LENGTH}
         )
+
+    pages = searchable_pages(locale)
+    museum_slug = request.GET.get("museum", "")
+    museum = next((m for m in museums if m.slug == museum_slug), None)
+    if museum_slug and museum is None:
+        messages.append(_("Ce musée n'existe pas : la recherche porte sur tout le réseau."))
+    elif museum:
+        pages = pages.descendant_of(museum, inclusive=True)
+    page_type = request.GET.get("type", "")
+    if page_type and page_type not in PAGE_TYPES:
+        messages.append(_("Ce type de page n'existe pas : la recherche porte sur tous les types."))
+        page_type = ""
+    elif page_type:
+        pages = pages.type(PAGE_TYPES[page_type][0])
+
+    if query and not terms:
+        messages.append(
+            _("Votre recherche ne contient aucun mot : essayez un nom, un lieu, un thème.")
+        )
+    results = (
+        pages.specific().search(" ".join(terms), operator="and") if terms else Page.objects.none()
+    )
+
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    requested = request.GET.get("page", "1")
+    page = paginator.get_page(requested)
+    if requested.isdigit() and int(requested) > paginator.num_pages and paginator.count:
+        messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
+
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "results": page, "max_query_length": MAX_QUERY_LENGTH},
+        {
+            "search_query": query,
+            "has_terms": bool(terms),
+            "results": page,
+            "described_results": describe(list(page.object_list), museums, terms, request),
+            "messages_for_visitor": messages,
+            "museums": museums,
+            "selected_museum": museum.slug if museum else "",
+            "page_types": [(value, label) for value, (_model, label) in PAGE_TYPES.items()],
+            "selected_type": page_type,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "filter_querystring": _querystring(query, museum, page_type),
+        },
     )
+
+
+def _querystring(query, museum, page_type):
+    from urllib.parse import urlencode
+
+    params = {"q": query}
+    if museum:
+        params["museum"] = museum.slug
+    if page_type:
+        params["type"] = page_type
+    return urlencode(params)
+
+
+def suggest(request):
+    """Titles of museums and pages that begin with what the visitor is typing, as JSON."""
+    query, _truncated = clean_query(request.GET.get("q", ""))
+    terms = search_terms(query)
+    suggestions = []
+    if terms:
+        pages = searchable_pages(Locale.get_active()).autocomplete(" ".join(terms), operator="and")
+        for page in pages[:MAX_SUGGESTIONS]:
+            suggestions.append({"title": page.title, "url": page.get_url(request)})
+    status = (
+        ngettext(
+            "%(count)s suggestion disponible.",
+            "%(count)s suggestions disponibles.",
+            len(suggestions),
+        )
+        % {"count": len(suggestions)}
+        if suggestions
+        else _("Aucune suggestion.")
+    )
+    return JsonResponse({"suggestions": suggestions, "status": status})

@@ -96,10 +96,12 @@ class MuseumPage(ContentPage):
         "museum_pages.EventPage",
     ]
 
+    # Towns and themes weigh as much as the title in search (issue 7).
     search_fields = ContentPage.search_fields + [
-        index.SearchField("town"),
+        index.SearchField("town", boost=2),
         index.AutocompleteField("town"),
         index.FilterField("town"),
+        index.SearchField("theme_names", boost=2),
     ]
 
     content_panels = [
@@ -181,6 +183,15 @@ class MuseumPage(ContentPage):
     class Meta:
         verbose_name = _("musée")
         verbose_name_plural = _("musées")
+
+    def theme_names(self):
+        """The names of the museum's themes in the page's language, for the search index."""
+        keys = [theme.translation_key for theme in self.themes.all()]
+        return " ".join(
+            self.themes.model.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            .order_by("slug")
+            .values_list("name", flat=True)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
