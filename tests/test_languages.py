@@ -99,3 +99,13 @@ def test_language_without_a_home_page_is_not_served_in_french(client, home, loca
     response = client.get("/de/")
     assert response.status_code == 404
     assert html_lang(response) == "de"
+
+
+def test_switcher_on_the_search_page_keeps_the_search(client, home):
+    links = switcher_links(client.get("/de/search/?q=Arras&type=museum"))
+    assert links == {
+        "/fr/search/?q=Arras&amp;type=museum": "fr",
+        "/en/search/?q=Arras&amp;type=museum": "en",
+        "/de/search/?q=Arras&amp;type=museum": "de",
+        "/nl/search/?q=Arras&amp;type=museum": "nl",
+    }

@@ -34,12 +34,16 @@ def page_alternates(page, request):
 
 
 def view_alternates(request):
-    """Alternates for a page that is not a Wagtail page (search, errors): the same view."""
+    """Alternates for a page that is not a Wagtail page (search, errors): the same view,
+    with the same query (a search stays the same search in another language)."""
+    query = request.GET.urlencode()
     alternates = []
     for code, name in settings.LANGUAGES:
         url = translate_url(request.path, code)
         if url == request.path and code != translation.get_language():
             url = f"/{code}/"
+        elif query:
+            url = f"{url}?{query}"
         alternates.append(
             {
                 "code": code,

@@ -302,7 +302,7 @@ class Command(BaseCommand):
         if not settings.MEMHISTO_DEMO_ACCOUNTS:
             return
         self.stdout.write(
-            "Demo logins for http://127.0.0.1:8000/admin/ (to change a password: "
+            "Demo logins for the admin at /admin/ (to change a password: "
             ".venv/bin/python manage.py changepassword <user>):"
         )
         ensure_demo_user(self.stdout, ADMIN_USERNAME, superuser=True)
