@@ -130,6 +130,8 @@ def page_at(browser, live_site):
 
     def open_page(path, viewport=DESKTOP, locale="fr-FR"):
         context = browser.new_context(viewport=viewport, locale=locale)
+        # No network here: map tile requests are answered at once instead of hanging.
+        context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
         contexts.append(context)
         page = context.new_page()
         page.goto(live_site.url + path)

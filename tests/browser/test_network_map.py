@@ -7,28 +7,10 @@ from tests.browser.conftest import DESKTOP, PHONE, screenshot, serious_accessibi
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def open_offline(browser, live_site):
-    """Like page_at, but tile requests are answered at once: no network in the test."""
-    contexts = []
-
-    def open_page(path, viewport=PHONE, locale="fr-FR"):
-        context = browser.new_context(viewport=viewport, locale=locale)
-        context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_site.url + path)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_map_filter_and_popup_lead_to_a_museum(open_offline, viewport):
+def test_map_filter_and_popup_lead_to_a_museum(page_at, viewport):
     size = f"{viewport['width']}x{viewport['height']}"
-    page = open_offline("/en/", viewport=viewport, locale="en-GB")
+    page = page_at("/en/", viewport=viewport, locale="en-GB")
     map_region = page.get_by_role("region", name="Map of the museums")
     assert map_region.is_visible()
     markers = page.locator(".leaflet-marker-icon")
@@ -62,8 +44,8 @@ def test_map_filter_and_popup_lead_to_a_museum(open_offline, viewport):
     screenshot(page, f"museum-practical-en-{size}")
 
 
-def test_keyboard_opens_a_popup(open_offline):
-    page = open_offline("/fr/?theme=port", viewport=DESKTOP)
+def test_keyboard_opens_a_popup(page_at):
+    page = page_at("/fr/?theme=port", viewport=DESKTOP)
     marker = page.locator(".leaflet-marker-icon").first
     marker.wait_for()
     marker.focus()
@@ -72,7 +54,7 @@ def test_keyboard_opens_a_popup(open_offline):
     assert "Voir le musée" in page.locator(".leaflet-popup").inner_text()
 
 
-def test_home_with_map_has_no_serious_accessibility_violation(open_offline):
-    page = open_offline("/fr/", viewport=PHONE)
+def test_home_with_map_has_no_serious_accessibility_violation(page_at):
+    page = page_at("/fr/", viewport=PHONE)
     page.locator(".leaflet-marker-icon").first.wait_for()
     assert serious_accessibility_violations(page) == []
