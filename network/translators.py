@@ -8,15 +8,16 @@ may also edit the translatable snippets (themes).
 """
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import Locale, Page
+
+from network.permissions import ADMIN_ACCESS, ensure_group, grant_page_permissions
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 MODEL_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("wagtail_localize", "submit_translation"),
-    ("network", "change_theme"),
+    *ADMIN_ACCESS,
+    "wagtail_localize.submit_translation",
+    "network.change_theme",
 ]
 
 
@@ -26,21 +27,7 @@ def translator_group_name(language_code):
 
 def ensure_translator_group(language_code):
     """The translators' group of a target language, created or brought up to date."""
-    locale = Locale.objects.get(language_code=language_code)
-    home = Page.objects.get(depth=2, locale=locale)
-    group, _created = Group.objects.get_or_create(name=translator_group_name(language_code))
-    group.permissions.add(
-        *(
-            Permission.objects.get(content_type__app_label=app, codename=codename)
-            for app, codename in MODEL_PERMISSIONS
-        )
-    )
-    for codename in PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=home,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    home = Page.objects.get(depth=2, locale=Locale.objects.get(language_code=language_code))
+    group = ensure_group(translator_group_name(language_code), MODEL_PERMISSIONS)
+    grant_page_permissions(group, [home], PAGE_PERMISSIONS)
     return group
