@@ -7,4 +7,5 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Réseau")
 
     def ready(self):
+        from memhisto import page_cache  # noqa: F401  (connects the page cache invalidation)
         from network import signals  # noqa: F401  (connects the museum team handlers)

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from museum_pages.geo import parse_point
 from museum_pages.models.practical import ACCESS_FLAGS, WEEKDAY_FIELDS
+from museum_pages.opening_hours import limit_cache_lifetime
 from network.listings import add_themes_and_status, live_museums
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -115,4 +116,6 @@ def museums_geojson(request):
     )
     response["Access-Control-Allow-Origin"] = "*"
     response["Content-Language"] = language
+    # The feed shows each museum's opening status: never cached past its next change.
+    limit_cache_lifetime(response, [museum.opening_status for museum in museums], None)
     return response

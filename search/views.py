@@ -4,6 +4,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -78,6 +79,7 @@ def describe(pages, museums, terms, request):
     return results
 
 
+@never_cache  # every query is different: not worth a place in the page cache
 def search(request):
     query, truncated = clean_query(request.GET.get("q", ""))
     terms = search_terms(query)
@@ -147,6 +149,7 @@ def _querystring(query, museum, page_type):
     return urlencode(params)
 
 
+@never_cache
 def suggest(request):
     """Titles of museums and pages that begin with what the visitor is typing, as JSON."""
     query, _truncated = clean_query(request.GET.get("q", ""))

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 from home.models import NetworkHomePage
+from memhisto.page_cache import clear_page_cache
 from museum_pages.models import MuseumPage
 
 LANGUAGES = ["fr", "en", "de", "nl"]
@@ -17,6 +18,19 @@ LANGUAGES = ["fr", "en", "de", "nl"]
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_network", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with an empty page cache: the database changes of the test before
+    are rolled back without the signals that would have cleared it."""
+    clear_page_cache()
+
+
+@pytest.fixture
+def uncached(settings):
+    """Turns the page cache off, for tests that measure the work of rendering a page."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

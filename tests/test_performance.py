@@ -16,7 +16,7 @@ def queries_for(client, url):
     return len(captured)
 
 
-def test_home_page_queries_do_not_grow_with_the_number_of_museums(client, home, locales):
+def test_home_page_queries_do_not_grow_with_the_number_of_museums(client, uncached, home, locales):
     assert MuseumPage.objects.filter(locale=locales["fr"]).count() == 14
     with_14 = queries_for(client, "/fr/")
 

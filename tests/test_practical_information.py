@@ -166,7 +166,7 @@ def queries_for(client, url):
     return len(captured)
 
 
-def test_museum_page_queries_do_not_grow_with_prices_and_periods(client, locales):
+def test_museum_page_queries_do_not_grow_with_prices_and_periods(client, uncached, locales):
     page = MuseumPage.objects.get(slug="la-coupole", locale=locales["fr"])
     add_rows(page, 1)
     with_1 = queries_for(client, "/fr/la-coupole/")

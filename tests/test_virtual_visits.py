@@ -191,7 +191,7 @@ def test_each_language_may_replace_the_audio_commentary(museum, audio):
     assert any(segment.data_json == json.dumps(audio.pk) for segment in overridable)
 
 
-def test_same_number_of_queries_for_3_and_30_scenes(client, museum):
+def test_same_number_of_queries_for_3_and_30_scenes(client, uncached, museum):
     visit = visit_of(museum, museum.locale)
 
     def queries():

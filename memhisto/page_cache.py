@@ -1,0 +1,163 @@
+"""Whole-page cache for anonymous visitors.
+
+A page that a visitor without a session asks for is stored, whole, in the cache (Redis in
+production, local memory in development), keyed by its full URL — scheme, host, language
+prefix, path and query string — and the language it is answered in. A hit answers before
+the session, the user or the database is touched: zero SQL queries.
+
+What is never stored: anything but a GET or HEAD answered 200; requests that carry a session
+cookie (logged-in editors, translators, anyone who opened the admin); the admin, previews
+and documents (`PAGE_CACHE_EXCLUDED_PATHS`); responses that set a cookie, that say
+`private`, `no-cache`, `no-store` or `max-age=0` (search and `/healthz` say so), or that
+vary on anything but the cookie, the encoding and the language.
+
+How long: as long as the response's own `max-age` allows (museum and home pages cap it at
+the next change of an opening status they show), never more than `PAGE_CACHE_SECONDS`.
+A hit's `max-age` is lowered to the time the entry has left, so that browsers and CDNs
+downstream never keep a page past the moment it goes stale.
+
+Invalidation: publishing, unpublishing, moving or deleting a page, publishing a translation,
+and changing a theme, an image or a document bump a generation number; an entry stored under
+an older generation is never served, so the whole page cache is dropped at once. A page
+shows up in many other pages — its parent's listing, the home map and cards, the GeoJSON
+feed, nearby museums, the footer, the language switcher and hreflang of its translations,
+the sitemap — and a dependency graph would be one more thing to get wrong; publishing
+happens a few times a day, and the first visitors after it rebuild the few pages that matter
+in milliseconds each.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from network.models import Theme
+
+GENERATION_KEY = "page-cache:generation"
+UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+# Cookie: only requests without a session are served. Accept-Language: the language is in the key.
+HARMLESS_VARY_HEADERS = {"cookie", "accept-encoding", "accept-language"}
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def clear_page_cache(**kwargs):
+    """Drop every cached page: entries stored under an older generation are never served."""
+    cache = _cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet, or it was evicted
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def _key(request):
+    """The full URL and the language it is answered in: the path's prefix, or for the few
+    unprefixed URLs (sitemap, feed) the visitor's Accept-Language."""
+    language = translation.get_language_from_request(request, check_path=True)
+    url = request.build_absolute_uri()
+    return f"page-cache:{language}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _is_cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+    )
+
+
+def _lifetime(response):
+    """Seconds the response may be kept, or 0 when it must not be stored."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return 0
+    directives = {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if directives & UNCACHEABLE_DIRECTIVES:
+        return 0
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", ""))}
+    if vary - HARMLESS_VARY_HEADERS - {""}:
+        return 0
+    max_age = get_max_age(response)
+    ceiling = settings.PAGE_CACHE_SECONDS
+    return ceiling if max_age is None else min(max_age, ceiling)
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous pages; see the module docstring for the rules."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+
+        cache = _cache()
+        key = _key(request)
+        # One round trip to the cache: the current generation and the entry together.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = time.time_ns()
+            cache.add(GENERATION_KEY, generation, timeout=None)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return _from_entry(entry)
+
+        response = self.get_response(request)
+        lifetime = _lifetime(response)
+        if lifetime > 0:
+            # Kept under the generation current when the request began: a page rendered
+            # while an editor was publishing is never served after the publication.
+            cache.set(key, _to_entry(response, generation, lifetime), timeout=lifetime)
+            response["X-Cache"] = "MISS"
+        return response
+
+
+def _to_entry(response, generation, lifetime):
+    """Plain values, quicker to (un)pickle than the response object."""
+    return (
+        generation,
+        time.time() + lifetime,
+        response.status_code,
+        response.items(),
+        response.content,
+    )
+
+
+def _from_entry(entry):
+    _generation, expires_at, status, headers, content = entry
+    response = HttpResponse(content, status=status, headers=dict(headers))
+    if get_max_age(response) is not None:
+        # Downstream caches must not keep the page past the moment it goes stale.
+        patch_cache_control(response, max_age=max(0, int(expires_at - time.time())))
+    response["X-Cache"] = "HIT"
+    return response
+
+
+# Content events that change what anonymous visitors see.
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(clear_page_cache, dispatch_uid=f"page-cache-{signal!r}")
+post_delete.connect(clear_page_cache, sender=Page, dispatch_uid="page-cache-page-deleted")
+
+
+@receiver(post_save, dispatch_uid="page-cache-media-or-snippet-saved")
+@receiver(post_delete, dispatch_uid="page-cache-media-or-snippet-deleted")
+def _media_or_snippet_changed(sender, raw=False, **kwargs):
+    """Themes, images and documents appear on pages without a page being published."""
+    if not raw and sender in (Theme, get_image_model(), get_document_model()):
+        clear_page_cache()
