@@ -93,14 +93,14 @@ def django_env(**extra):
         if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "STATIC_ROOT")
     }
     env.update(
-        DJANGO_SETTINGS_MODULE="memhisto.settings.production",
+        DJANGO_SETTINGS_MODULE=os.environ.get("BENCH_SETTINGS", "memhisto.settings.production"),
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"{POSTGRES}/{DATABASE}",
         REDIS_URL=REDIS_URL,
         MEDIA_ROOT=str(MEDIA_ROOT),
         LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     )
     env.update(extra)
     return env
