@@ -111,8 +111,12 @@ def manage(*args, env):
 
 
 def fingerprint():
-    """Changes when the schema or the demo content could change: then the database is rebuilt."""
-    digest = hashlib.sha256()
+    """Changes with the schema, the demo content or the media folder: then the database is rebuilt.
+
+    The media folder counts because the database points at the image files made with it (a
+    second clone of the repository has its own).
+    """
+    digest = hashlib.sha256(str(MEDIA_ROOT).encode())
     sources = sorted(ROOT.glob("*/migrations/*.py")) + sorted((ROOT / "network").rglob("*.json"))
     sources += [ROOT / "network/management/commands/load_network.py", ROOT / "network/factories.py"]
     for path in sources:
@@ -130,7 +134,7 @@ def postgres(sql, *params):
 
 
 def prepare_database(env, rebuild):
-    """Reuse the benchmark database when it was built from the same migrations and demo data."""
+    """Reuse the benchmark database built from the same migrations, demo data and media folder."""
     wanted = fingerprint()
     rows = postgres(
         "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
