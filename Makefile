@@ -6,7 +6,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: run test install assets lint format ci-browser clean
+.PHONY: run test bench install assets lint format ci-browser clean
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -18,6 +18,11 @@ run: install
 test: install
 	$(PY) manage.py compile_catalogues
 	$(VENV)/bin/pytest -n 2 --dist loadgroup -p no:cacheprovider
+
+# Production benchmark (bench/README.md): gunicorn + PostgreSQL + Redis, wrk, Lighthouse.
+# BENCH_ARGS=--rebuild rebuilds its database; BENCH_ARGS=--no-lighthouse skips Lighthouse.
+bench: install
+	$(PY) bench/production.py $(BENCH_ARGS)
 
 install: $(INSTALLED) $(NODE_INSTALLED)
 
@@ -43,4 +48,4 @@ format: install
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .artifacts .bench bench/node_modules
