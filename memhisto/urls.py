@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -16,12 +19,18 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("api/", include("network.urls")),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+    ),
+    # Browsers that ignore <link rel="icon"> still ask for /favicon.ico.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"))),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.conf.urls.static import static as serve_files
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under its language prefix: /fr/, /en/, /de/, /nl/.
 urlpatterns += i18n_patterns(

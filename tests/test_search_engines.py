@@ -56,3 +56,32 @@ def test_opengraph_locale_and_alternates(client, museum, locales):
     assert '<meta property="og:locale" content="en_GB">' in content
     for og in ("fr_FR", "de_DE", "nl_NL"):
         assert f'<meta property="og:locale:alternate" content="{og}">' in content
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_to_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_every_page_names_its_icon_and_old_browsers_find_it(client, home):
+    assert '<link rel="icon" href="/static/img/favicon.svg"' in client.get("/de/").content.decode()
+    assert client.get("/favicon.ico", follow=True).redirect_chain[-1][0] == (
+        "/static/img/favicon.svg"
+    )
+
+
+def test_search_page_describes_itself_in_each_language(client, db):
+    descriptions = {
+        language: re.search(
+            r'<meta name="description" content="([^"]+)">',
+            client.get(f"/{language}/search/").content.decode(),
+        ).group(1)
+        for language in ("fr", "en", "de", "nl")
+    }
+    assert len(set(descriptions.values())) == 4
+    assert "Search the museums" in descriptions["en"]
