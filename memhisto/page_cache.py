@@ -73,6 +73,8 @@ def _key(request):
 def _is_cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
+        # Wagtail renders previews with a "dummy" request at the page's public address.
+        and not getattr(request, "is_dummy", False)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
     )

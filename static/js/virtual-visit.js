@@ -1,6 +1,8 @@
 /* Virtual visit viewer: Pannellum, with hotspots that are real buttons and links.
  * The scenes' texts, hotspots and transcripts stay in the HTML below; this script only
- * adds the 360° view on top. Configuration: the json_script #visit-config. */
+ * adds the 360° view on top, when the visitor asks for it: the viewer (and its panorama,
+ * several hundred kilobytes) is loaded by the start button, so a phone that only wants
+ * the opening hours spends nothing on it. Configuration: the json_script #visit-config. */
 (function () {
   "use strict";
 
@@ -8,7 +10,8 @@
   var configNode = document.getElementById("visit-config");
   if (!section || !configNode) return;
   var config = JSON.parse(configNode.textContent);
-  if (!window.pannellum || !config.scenes.length || !webglMaxTexture()) {
+  var maxTexture = webglMaxTexture();
+  if (!config.scenes.length || !maxTexture) {
     section.hidden = true; // no 360° view here: the linear visit below is the visit
     return;
   }
@@ -18,115 +21,145 @@
   var titleNode = section.querySelector("[data-visit-scene-title]");
   var panoramaNode = document.getElementById("visit-panorama");
   var poster = section.querySelector("[data-visit-poster]");
+  var startButton = section.querySelector("[data-visit-start]");
   var rotateButton = section.querySelector("[data-visit-rotate]");
   var gyroButton = section.querySelector("[data-visit-gyro]");
   var coordsNode = section.querySelector("[data-visit-coords]");
   var scenesById = {};
+  var viewer;
   var AUTO_ROTATE = -2; // degrees per second: a slow turn until the visitor acts
   var PHOTO_HAOV = 70; // a flat photo is shown as a small piece of sphere
 
-  // Phones' GPUs refuse textures wider than 4096 px: the large rendition only where it fits.
-  var maxTexture = webglMaxTexture();
-  var bigScreen = Math.max(screen.width, screen.height) * (window.devicePixelRatio || 1) > 2000;
-
-  section.querySelector("[data-visit-controls]").hidden = false;
-  section.querySelector("[data-visit-hint]").hidden = false;
-
-  var scenes = {};
-  config.scenes.forEach(function (scene) {
-    scenesById[scene.id] = scene;
-    var useLarge = bigScreen && scene.image.width <= maxTexture;
-    var photo = scene.kind === "photo";
-    var haov = photo ? PHOTO_HAOV : 360;
-    var vaov = photo ? (PHOTO_HAOV * scene.size[1]) / scene.size[0] : 180;
-    scenes[scene.id] = {
-      type: "equirectangular",
-      panorama: useLarge ? scene.image.large : scene.image.small,
-      haov: haov,
-      vaov: vaov,
-      hfov: photo ? Math.min(PHOTO_HAOV, 100) : 100,
-      minYaw: photo ? -haov / 2 : -180,
-      maxYaw: photo ? haov / 2 : 180,
-      minPitch: photo ? -vaov / 2 : -90,
-      maxPitch: photo ? vaov / 2 : 90,
-      autoRotate: photo || config.preview ? false : AUTO_ROTATE,
-      hotSpots: scene.hotspots.map(function (hotspot) {
-        var angles = toAngles(scene, hotspot, haov, vaov);
-        return {
-          pitch: angles[1],
-          yaw: angles[0],
-          cssClass: "visit-hs visit-hs--" + hotspot.kind,
-          createTooltipFunc: buildHotspot,
-          createTooltipArgs: hotspot,
-        };
-      }),
-    };
-  });
-
-  var viewer = window.pannellum.viewer(panoramaNode, {
-    default: {
-      firstScene: config.scenes[0].id,
-      autoLoad: true,
-      showControls: false,
-      keyboardZoom: true,
-      sceneFadeDuration: 400,
-      autoRotateInactivityDelay: -1,
-      strings: { loadingLabel: "…" },
-    },
-    scenes: scenes,
-  });
-  section.dataset.state = "loading";
-
-  viewer.on("load", function () {
-    if (poster) poster.hidden = true;
-    section.dataset.state = "ready";
-    section.dataset.scene = viewer.getScene();
-    if (viewer.isOrientationSupported && viewer.isOrientationSupported()) gyroButton.hidden = false;
-  });
-  viewer.on("scenechange", function (id) {
-    var scene = scenesById[id];
-    titleNode.textContent = scene.title;
-    panoramaNode.setAttribute("aria-label", scene.title);
-    status.textContent = strings.arrived + " " + scene.title;
-  });
-  viewer.on("error", function () {
-    section.dataset.state = "error";
-    section.hidden = true; // the linear visit below stays
-  });
-
-  // Touching, dragging, a key or a focused control stop the automatic turn.
-  ["mousedown", "touchstart", "keydown", "focusin", "wheel"].forEach(function (type) {
-    section.addEventListener(type, stopRotation, { passive: true });
-  });
-
-  section.querySelectorAll("[data-visit-turn]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      viewer.setYaw(viewer.getYaw() + Number(button.dataset.visitTurn), 300);
+  if (config.preview) {
+    loadViewer(); // the editor's preview shows the viewer at once
+  } else {
+    startButton.hidden = false;
+    startButton.addEventListener("click", function () {
+      startButton.disabled = true;
+      status.textContent = strings.loading;
+      loadViewer();
     });
-  });
-  rotateButton.addEventListener("click", function () {
-    if (rotateButton.getAttribute("aria-pressed") === "true") {
-      stopRotation();
-    } else {
-      viewer.startAutoRotate(AUTO_ROTATE);
-      rotateButton.setAttribute("aria-pressed", "true");
-    }
-  });
-  section.querySelector("[data-visit-fullscreen]").addEventListener("click", function () {
-    viewer.toggleFullscreen();
-  });
-  gyroButton.addEventListener("click", function () {
-    // iOS asks the visitor's permission on this click; elsewhere it starts at once.
-    if (gyroButton.getAttribute("aria-pressed") === "true") {
-      viewer.stopOrientation();
-      gyroButton.setAttribute("aria-pressed", "false");
-    } else {
-      viewer.startOrientation();
-      gyroButton.setAttribute("aria-pressed", "true");
-    }
-  });
+  }
 
-  if (config.preview) showCoordinatesUnderPointer();
+  function loadViewer() {
+    var script = document.createElement("script");
+    script.src = section.dataset.viewerScript;
+    script.onload = function () {
+      // Focus goes where the button was, before the listeners that stop the automatic turn.
+      startButton.hidden = true;
+      panoramaNode.tabIndex = 0;
+      panoramaNode.focus({ preventScroll: true });
+      start();
+    };
+    script.onerror = function () {
+      section.hidden = true;
+    };
+    document.head.appendChild(script);
+  }
+
+  function start() {
+    // Phones' GPUs refuse textures wider than 4096 px: the large rendition only where it fits.
+    var bigScreen = Math.max(screen.width, screen.height) * (window.devicePixelRatio || 1) > 2000;
+
+    section.querySelector("[data-visit-controls]").hidden = false;
+    section.querySelector("[data-visit-hint]").hidden = false;
+
+    var scenes = {};
+    config.scenes.forEach(function (scene) {
+      scenesById[scene.id] = scene;
+      var useLarge = bigScreen && scene.image.width <= maxTexture;
+      var photo = scene.kind === "photo";
+      var haov = photo ? PHOTO_HAOV : 360;
+      var vaov = photo ? (PHOTO_HAOV * scene.size[1]) / scene.size[0] : 180;
+      scenes[scene.id] = {
+        type: "equirectangular",
+        panorama: useLarge ? scene.image.large : scene.image.small,
+        haov: haov,
+        vaov: vaov,
+        hfov: photo ? Math.min(PHOTO_HAOV, 100) : 100,
+        minYaw: photo ? -haov / 2 : -180,
+        maxYaw: photo ? haov / 2 : 180,
+        minPitch: photo ? -vaov / 2 : -90,
+        maxPitch: photo ? vaov / 2 : 90,
+        autoRotate: photo || config.preview ? false : AUTO_ROTATE,
+        hotSpots: scene.hotspots.map(function (hotspot) {
+          var angles = toAngles(scene, hotspot, haov, vaov);
+          return {
+            pitch: angles[1],
+            yaw: angles[0],
+            cssClass: "visit-hs visit-hs--" + hotspot.kind,
+            createTooltipFunc: buildHotspot,
+            createTooltipArgs: hotspot,
+          };
+        }),
+      };
+    });
+
+    viewer = window.pannellum.viewer(panoramaNode, {
+      default: {
+        firstScene: config.scenes[0].id,
+        autoLoad: true,
+        showControls: false,
+        keyboardZoom: true,
+        sceneFadeDuration: 400,
+        autoRotateInactivityDelay: -1,
+        strings: { loadingLabel: "…" },
+      },
+      scenes: scenes,
+    });
+    section.dataset.state = "loading";
+
+    viewer.on("load", function () {
+      if (poster) poster.hidden = true;
+      section.dataset.state = "ready";
+      section.dataset.scene = viewer.getScene();
+      if (viewer.isOrientationSupported && viewer.isOrientationSupported()) gyroButton.hidden = false;
+    });
+    viewer.on("scenechange", function (id) {
+      var scene = scenesById[id];
+      titleNode.textContent = scene.title;
+      panoramaNode.setAttribute("aria-label", scene.title);
+      status.textContent = strings.arrived + " " + scene.title;
+    });
+    viewer.on("error", function () {
+      section.dataset.state = "error";
+      section.hidden = true; // the linear visit below stays
+    });
+
+    // Touching, dragging, a key or a focused control stop the automatic turn.
+    ["mousedown", "touchstart", "keydown", "focusin", "wheel"].forEach(function (type) {
+      section.addEventListener(type, stopRotation, { passive: true });
+    });
+
+    section.querySelectorAll("[data-visit-turn]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        viewer.setYaw(viewer.getYaw() + Number(button.dataset.visitTurn), 300);
+      });
+    });
+    rotateButton.addEventListener("click", function () {
+      if (rotateButton.getAttribute("aria-pressed") === "true") {
+        stopRotation();
+      } else {
+        viewer.startAutoRotate(AUTO_ROTATE);
+        rotateButton.setAttribute("aria-pressed", "true");
+      }
+    });
+    section.querySelector("[data-visit-fullscreen]").addEventListener("click", function () {
+      viewer.toggleFullscreen();
+    });
+    gyroButton.addEventListener("click", function () {
+      // iOS asks the visitor's permission on this click; elsewhere it starts at once.
+      if (gyroButton.getAttribute("aria-pressed") === "true") {
+        viewer.stopOrientation();
+        gyroButton.setAttribute("aria-pressed", "false");
+      } else {
+        viewer.startOrientation();
+        gyroButton.setAttribute("aria-pressed", "true");
+      }
+    });
+
+    if (config.preview) showCoordinatesUnderPointer();
+  }
 
   function stopRotation() {
     if (rotateButton.getAttribute("aria-pressed") !== "true") return;

@@ -16,7 +16,23 @@ NEXT_SCENE = "Aller à la scène : Les galeries des tunneliers"
 
 
 def wait_for_viewer(page):
+    """The visitor presses the start button on the poster; the viewer loads and starts."""
+    page.get_by_role("button", name="Commencer la visite à 360°").click()
     page.wait_for_selector('[data-visit-viewer][data-state="ready"]', timeout=30_000)
+
+
+def test_the_viewer_is_loaded_only_when_the_visitor_asks(page_at):
+    loaded_viewer = (
+        "performance.getEntriesByType('resource').some(r => r.name.includes('pannellum.js'))"
+    )
+    page = page_at(VISIT, viewport=PHONE)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(loaded_viewer) is False
+    assert page.locator("[data-visit-poster]").is_visible()
+    screenshot(page, "visit-before-start-390x844")
+    wait_for_viewer(page)
+    assert page.evaluate(loaded_viewer) is True
+    assert page.evaluate("document.activeElement.id") == "visit-panorama"
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
