@@ -158,6 +158,13 @@ def test_admin_page_preview_may_be_framed_by_the_admin_only(editor_client, museu
     assert parse_csp(response["Content-Security-Policy"])["frame-ancestors"] == {"'self'"}
 
 
+def test_page_preview_rendering_gets_the_admin_policy(museum):
+    """Wagtail renders previews through the middleware with the page's public path."""
+    response = museum.make_preview_request()
+    assert response.status_code == 200
+    assert parse_csp(response["Content-Security-Policy"])["frame-ancestors"] == {"'self'"}
+
+
 def test_admin_login_page_is_not_framable(db, client):
     response = client.get("/admin/login/", secure=True)
     assert response["X-Frame-Options"] == "DENY"

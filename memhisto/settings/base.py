@@ -153,6 +153,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16384 * 8192
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin asks nothing of third parties (and its content security policy would refuse):
+# no check of releases.wagtail.org for new versions.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The body's embed block accepts YouTube and Vimeo only: the content security policy lets
 # exactly their players be framed (memhisto/security.py, EMBED_FRAME_HOSTS).
@@ -254,7 +257,6 @@ PERMISSIONS_POLICY = {
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
 # HSTS for one year. SecurityMiddleware sends it on HTTPS requests only, so it is harmless
 # on the plain-HTTP development server and present wherever the site is served over TLS.
