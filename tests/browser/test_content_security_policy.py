@@ -125,3 +125,18 @@ def test_admin_edits_a_museum_with_the_map_widget_under_the_admin_policy(watched
     preview.locator("h1", has_text="Carrière Wellington").wait_for(timeout=30_000)
     screenshot(page, "csp-admin-preview")
     assert watched.violations() == []
+
+
+def test_translation_editor_works_under_the_admin_policy(watched, live_site):
+    page_id = live_site.manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from museum_pages.models import MuseumPage;"
+        "print(MuseumPage.objects.get(slug='musee-somme-1916', locale__language_code='de').pk)",
+    ).strip()
+    log_in(watched, "translator-de")
+    page = watched.goto(f"/admin/pages/{page_id}/edit/")
+    page.get_by_role("button", name="Bearbeiten").first.click()  # the translator works in German
+    assert page.locator("textarea").first.input_value()
+    assert watched.violations() == []
