@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -203,3 +204,23 @@ def test_scorer_gives_no_bonus_below_ninety(db, client, settings):
     score = observatory_score(response)
     # -20 for HSTS leaves 80: the CSP, referrer and frame-ancestors bonuses do not count.
     assert score.total == 80, str(score)
+
+
+# Embeds ---------------------------------------------------------------------------------
+
+
+def test_embed_block_accepts_only_the_players_the_policy_lets_in(db):
+    """frame-src lists YouTube and Vimeo: the embed block refuses other providers."""
+    from wagtail.embeds.blocks import EmbedBlock
+    from wagtail.embeds.finders import get_finders
+
+    def accepted(url):
+        return any(finder.accept(url) for finder in get_finders())
+
+    assert accepted("https://www.youtube.com/watch?v=abc123")
+    assert accepted("https://vimeo.com/123456")
+    outsider = "https://www.dailymotion.com/video/x7tgad0"
+    assert not accepted(outsider)
+    block = EmbedBlock()
+    with pytest.raises(ValidationError, match="Impossible de trouver une intégration"):
+        block.clean(block.to_python(outsider))
