@@ -18,7 +18,7 @@ from network.models import Theme
 class ThemeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Thème {n}")
     slug = factory.Sequence(lambda n: f"theme-{n}")
-    colour = "#37474f"
+    colour = "#37474F"
 
     class Meta:
         model = Theme
@@ -34,7 +34,7 @@ class ImageFactory(factory.django.DjangoModelFactory):
         model = get_image_model()
 
     class Params:
-        colour = "#37474f"
+        colour = "#37474F"
         subtitle = ""
         size = (1600, 900)
 

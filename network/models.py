@@ -1,10 +1,26 @@
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+# The theme colours editors choose from: white text on each has a contrast of at least
+# 7:1 (WCAG AAA). Each one has a CSS class in static/css/main.css, so that pages carry no
+# inline style and the content security policy needs no 'unsafe-inline' for styles
+# (tests/test_security_headers.py checks both).
+THEME_COLOURS = [
+    ("#37474F", "slate", _("Ardoise")),
+    ("#363C42", "anthracite", _("Anthracite")),
+    ("#3F4E6E", "night-blue", _("Bleu nuit")),
+    ("#1D5E7A", "petrol-blue", _("Bleu pétrole")),
+    ("#245C4A", "fir-green", _("Vert sapin")),
+    ("#5E5530", "khaki", _("Kaki")),
+    ("#7A4A12", "brown", _("Brun")),
+    ("#8A1C2B", "burgundy", _("Bordeaux")),
+    ("#5B3A7A", "purple", _("Violet")),
+]
+THEME_COLOUR_CLASSES = {hex_code: name for hex_code, name, _label in THEME_COLOURS}
 
 
 @register_snippet
@@ -18,9 +34,9 @@ class Theme(TranslatableMixin, models.Model):
     colour = models.CharField(
         _("couleur"),
         max_length=7,
-        default="#37474f",
-        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Une couleur au format #RRVVBB."))],
-        help_text=_("Fond des pastilles, texte blanc : contraste d'au moins 4,5:1."),
+        choices=[(hex_code, label) for hex_code, _name, label in THEME_COLOURS],
+        default=THEME_COLOURS[0][0],
+        help_text=_("Fond des pastilles et des filtres, sous un texte blanc toujours lisible."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("colour")]
@@ -39,6 +55,11 @@ class Theme(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def colour_class(self):
+        """The CSS class that gives a tag or filter this theme's colour."""
+        return f"theme-colour--{THEME_COLOUR_CLASSES.get(self.colour, 'slate')}"
 
     @classmethod
     def by_translation_key(cls, locale_id):

@@ -4,7 +4,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -38,10 +40,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (public policy, or the admin's own) and Permissions-Policy on
+    # every response, cached or not: keep them above any page-cache middleware.
+    "memhisto.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page is answered without touching it or the database.
     "memhisto.page_cache.PageCacheMiddleware",
@@ -127,6 +134,8 @@ STATICFILES_DIRS += [
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
 ]
 
+# The admin's location picker uses the same tile server as the public map (one CSP host).
+GEO_WIDGET_LEAFLET_TILE_LAYER = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 # The location picker of museum pages opens on the Hauts-de-France, not on Stockholm.
 GEO_WIDGET_DEFAULT_LOCATION = {"lat": 50.15, "lng": 2.75}
 GEO_WIDGET_ZOOM = 8
@@ -151,7 +160,18 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16384 * 8192
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin asks nothing of third parties (and its content security policy would refuse):
+# no check of releases.wagtail.org for new versions.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The body's embed block accepts YouTube and Vimeo only: the content security policy lets
+# exactly their players be framed (memhisto/security.py, EMBED_FRAME_HOSTS).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
 
 # A translation goes live only when the translator publishes it (STYLE.md, trap 6).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -174,3 +194,79 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 MEMHISTO_DEMO_ACCOUNTS = False
 
 SITE_NAME = _("Mem'Histo")
+
+# Content security policies. The public pages load only our own scripts and styles
+# (external files: no inline code, no nonce, so cached pages are the same for everyone).
+#
+# The home page's network map and the admin's location picker.
+MAP_TILE_HOSTS = ["https://tile.openstreetmap.org"]
+# The only players the body's embed block can produce (WAGTAILEMBEDS_FINDERS).
+EMBED_FRAME_HOSTS = ["https://www.youtube.com", "https://player.vimeo.com"]
+# The admin's address search (wagtailgeowidget's GeoAddressPanel, Nominatim geocoder).
+GEOCODER_HOSTS = ["https://nominatim.openstreetmap.org"]
+
+PUBLIC_CSP = {
+    "default-src": [NONE],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    # data: for Leaflet's and Pannellum's small inline images, blob: for the panoramas
+    # Pannellum loads through XHR and hands to WebGL.
+    "img-src": [SELF, "data:", "blob:", *MAP_TILE_HOSTS],
+    "media-src": [SELF],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": EMBED_FRAME_HOSTS,
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+}
+# The admin runs Wagtail, wagtail-localize's translation editor and wagtailgeowidget, which
+# use inline scripts and style attributes: memhisto.security sends it its own policy.
+ADMIN_CSP = {
+    **PUBLIC_CSP,
+    # Wagtail's inline panels and date pickers, the translation editor: inline scripts.
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF, *GEOCODER_HOSTS],
+    # Page previews are iframes of the admin showing admin URLs.
+    "frame-src": [SELF, *EMBED_FRAME_HOSTS],
+    "frame-ancestors": [SELF],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_CSP}
+CONTENT_SECURITY_POLICY_ADMIN = {"DIRECTIVES": ADMIN_CSP}
+
+PERMISSIONS_POLICY = {
+    # The virtual-visit viewer: fullscreen button and gyroscope-driven orientation.
+    "accelerometer": ["self"],
+    "fullscreen": ["self", *EMBED_FRAME_HOSTS],
+    "gyroscope": ["self"],
+    "magnetometer": ["self"],
+    # Nothing else is used: refused to the site and to anything it embeds.
+    "autoplay": [],
+    "bluetooth": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "hid": [],
+    "idle-detection": [],
+    "interest-cohort": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
+# HSTS for one year. SecurityMiddleware sends it on HTTPS requests only, so it is harmless
+# on the plain-HTTP development server and present wherever the site is served over TLS.
+SECURE_HSTS_SECONDS = 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True

@@ -12,9 +12,10 @@ from wagtail.admin.panels import (
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
+from wagtailgeowidget.panels import GeoAddressPanel
 
 from museum_pages import geo, opening_hours, practical_display, structured_data
+from museum_pages.panels import LeafletPanel
 
 from .base import ContentPage
 from .practical import ACCESS_FLAGS, access_panel

@@ -15,6 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -148,8 +149,13 @@ def screenshot(page, name):
 
 
 def serious_accessibility_violations(page):
-    """axe-core (from the npm registry) on the page; returns serious and critical violations."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    """axe-core (from the npm registry) on the page; returns serious and critical violations.
+
+    Loaded as a file of the site (/static/vendor/axe-core/): the content security policy
+    refuses inline scripts, which is what add_script_tag(path=...) would insert.
+    """
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
+    page.add_script_tag(url=f"{origin}/static/vendor/axe-core/{AXE_SCRIPT.name}")
     results = page.evaluate("async () => await axe.run(document)")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
