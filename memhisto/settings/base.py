@@ -160,8 +160,16 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # One text-search language per locale on PostgreSQL (search/backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# Uploads: no format that a browser would run (SVG, HTML, scripts). Documents are always
+# downloaded through Wagtail's view (attachment, nosniff, CSP "default-src 'none'"), even
+# PDFs, and whatever the storage, so that a document can never act as a page of the site.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Refuses truncated or corrupt images with a message (network/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "network.image_forms.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16384 * 8192
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
