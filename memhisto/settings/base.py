@@ -101,6 +101,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "network.lockout.lockout_response"
 # The address axes counts: REMOTE_ADDR, or behind N trusted proxies the one they saw.
 AXES_CLIENT_IP_CALLABLE = "network.client_ip.client_ip"
+# No "AXES: BEGIN" banner on stdout at every start and every manage.py command.
+AXES_VERBOSE = False
 MEMHISTO_TRUSTED_PROXY_COUNT = 0
 
 AUTH_PASSWORD_VALIDATORS = [
