@@ -3,6 +3,8 @@
 from django.db import OperationalError, connection
 from django.test import override_settings
 
+from tests.test_production_settings import PRODUCTION_ENV, run_manage
+
 DEAD_REDIS = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
@@ -43,3 +45,22 @@ def test_a_dead_cache_gives_503_without_details(client, db, caplog):
     assert response.status_code == 503
     assert response.content == b"unavailable"
     assert "cache" in caplog.text
+
+
+HEALTH_CHECK_IN_PRODUCTION = """
+from django.test import Client
+response = Client().get("/healthz", HTTP_HOST="memhisto.example")
+print(response.status_code, response.content.decode())
+"""
+
+
+def test_in_production_a_plain_http_check_is_answered_not_redirected_to_https():
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/3"}
+    result = run_manage("shell", "--no-imports", "-c", HEALTH_CHECK_IN_PRODUCTION, env=env)
+    assert result.stdout.strip().splitlines()[-1] == "200 ok", result.stderr
+
+
+def test_in_production_a_dead_redis_is_reported_although_its_errors_are_ignored():
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:1/3"}
+    result = run_manage("shell", "--no-imports", "-c", HEALTH_CHECK_IN_PRODUCTION, env=env)
+    assert result.stdout.strip().splitlines()[-1] == "503 unavailable", result.stderr
