@@ -27,6 +27,7 @@ print(json.dumps({
     "frontend_cache_app": "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS,
     "proxies": settings.MEMHISTO_TRUSTED_PROXY_COUNT,
     "log_stream": handler.get("stream"),
+    "sessions": settings.SESSION_ENGINE,
 }))
 """
 
@@ -47,6 +48,8 @@ def test_without_switches_media_stay_local_search_stays_in_postgresql_and_no_cdn
     assert found["frontend_cache_app"] is False
     assert found["proxies"] == 0
     assert found["log_stream"] == "ext://sys.stdout"
+    # REDIS_URL is set in PRODUCTION_ENV: sessions shared by every app server.
+    assert found["sessions"] == "django.contrib.sessions.backends.cached_db"
 
 
 def test_a_bucket_name_puts_media_on_s3_compatible_storage():

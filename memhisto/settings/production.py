@@ -28,6 +28,9 @@ if os.environ.get("REDIS_URL"):
         }
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    # Sessions read from Redis, written through to the database: a Redis restart logs
+    # nobody out, and every app server sees every session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
