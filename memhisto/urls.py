@@ -10,9 +10,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import MultilingualSitemap
+from memhisto.health import healthz
 from network.admin_login import MuseumLoginView
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     # A museum editor who logs in starts in their museum's pages (before Wagtail's login).
     path("admin/login/", MuseumLoginView.as_view(), name="memhisto_admin_login"),
     path("admin/", include(wagtailadmin_urls)),

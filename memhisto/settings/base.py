@@ -1,6 +1,7 @@
 """Settings shared by every environment. The environment-specific modules import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Whole-page cache for anonymous visitors (memhisto/page_cache.py).
@@ -95,6 +99,25 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login throttling (django-axes). Its defaults lock an account forever after 3 failures
+# from anywhere; here 5 failures of one user name from one address lock that pair out for
+# 30 minutes, and a successful login clears the count. Attempts live in the database, so
+# every app server behind a load balancer sees them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "network.lockout.lockout_response"
+# The address axes counts: REMOTE_ADDR, or behind N trusted proxies the one they saw.
+AXES_CLIENT_IP_CALLABLE = "network.client_ip.client_ip"
+# No "AXES: BEGIN" banner on stdout at every start and every manage.py command.
+AXES_VERBOSE = False
+MEMHISTO_TRUSTED_PROXY_COUNT = 0
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -155,8 +178,16 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # One text-search language per locale on PostgreSQL (search/backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# Uploads: no format that a browser would run (SVG, HTML, scripts). Documents are always
+# downloaded through Wagtail's view (attachment, nosniff, CSP "default-src 'none'"), even
+# PDFs, and whatever the storage, so that a document can never act as a page of the site.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Refuses truncated or corrupt images with a message (network/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "network.image_forms.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16384 * 8192
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -1,7 +1,12 @@
 """Production: every value that differs between deployments comes from the environment.
 
 Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL.
-Recommended: REDIS_URL (cache shared by the app servers), WAGTAILADMIN_BASE_URL.
+Recommended: REDIS_URL (cache shared by the app servers), WAGTAILADMIN_BASE_URL,
+TRUSTED_PROXY_COUNT (load balancers in front of the app).
+Optional switches, each off unless its variables are set: S3-compatible media
+(AWS_STORAGE_BUCKET_NAME...), OpenSearch (OPENSEARCH_URL), CDN purge
+(FRONTEND_CACHE_CLOUDFLARE_ZONEID + FRONTEND_CACHE_CLOUDFLARE_TOKEN, or
+FRONTEND_CACHE_PURGE_URL). README.md, "Production and scaling out", lists them all.
 """
 
 import os
@@ -23,6 +28,9 @@ if os.environ.get("REDIS_URL"):
         }
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    # Sessions read from Redis, written through to the database: a Redis restart logs
+    # nobody out, and every app server sees every session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -34,6 +42,8 @@ STORAGES = {
 # HTTPS everywhere; the app sits behind a TLS-terminating proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+# Health checks reach the app server directly, in plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -42,9 +52,57 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# Login throttling counts the visitor's address: behind N load balancers or proxies that
+# append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N (network/client_ip.py).
+MEMHISTO_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# S3-compatible media (AWS, Scaleway, OVH, MinIO...) when a bucket is named. Credentials
+# come from the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables (or the
+# instance's role), which boto3 reads itself. Documents still go through Wagtail's view.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_DEFAULT_ACL = None  # the bucket's policy decides
+    AWS_S3_FILE_OVERWRITE = False
+    # Through a public custom domain (CDN), plain URLs; otherwise signed ones.
+    AWS_QUERYSTRING_AUTH = AWS_S3_CUSTOM_DOMAIN is None
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+
+# OpenSearch instead of PostgreSQL full-text search (see README for what changes).
+if os.environ.get("OPENSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "modelsearch.backends.opensearch3",
+            "URLS": [os.environ["OPENSEARCH_URL"]],
+            "INDEX_PREFIX": os.environ.get("OPENSEARCH_INDEX_PREFIX", "memhisto_"),
+            "TIMEOUT": 5,
+        }
+    }
+
+# CDN purge when a page changes (wagtail.contrib.frontend_cache): Cloudflare, or any
+# proxy that accepts HTTP PURGE requests (Varnish, Fastly...).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_TOKEN"],
+    }
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["purge"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+
+# Everything to stdout, where the container runtime collects it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
