@@ -28,6 +28,7 @@ print(json.dumps({
     "proxies": settings.MEMHISTO_TRUSTED_PROXY_COUNT,
     "log_stream": handler.get("stream"),
     "sessions": settings.SESSION_ENGINE,
+    "csp": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
 }))
 """
 
@@ -68,6 +69,10 @@ def test_a_bucket_name_puts_media_on_s3_compatible_storage():
     assert found["media_url"].startswith(
         "https://s3.fr-par.scw.cloud/memhisto-media/original_images/poster.jpg?"
     )
+    # The browser may load images, audio and panoramas from there, and from nowhere else.
+    for directive in ("img-src", "media-src", "connect-src"):
+        assert "https://s3.fr-par.scw.cloud" in found["csp"][directive]
+    assert found["csp"]["script-src"] == ["'self'"]
 
 
 def test_a_custom_domain_serves_media_with_plain_urls():
@@ -76,6 +81,7 @@ def test_a_custom_domain_serves_media_with_plain_urls():
     )
     assert found["custom_domain"] == "media.memhisto.example"
     assert found["media_url"] == "https://media.memhisto.example/original_images/poster.jpg"
+    assert "https://media.memhisto.example" in found["csp"]["img-src"]
 
 
 def test_an_opensearch_url_switches_the_search_backend():

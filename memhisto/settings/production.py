@@ -10,6 +10,7 @@ FRONTEND_CACHE_PURGE_URL). README.md, "Production and scaling out", lists them a
 """
 
 import os
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 
@@ -66,6 +67,20 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_QUERYSTRING_AUTH = AWS_S3_CUSTOM_DOMAIN is None
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Images, audio and the panoramas (which the viewer fetches) then come from the bucket.
+    if AWS_S3_CUSTOM_DOMAIN:
+        media_origins = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    elif AWS_S3_ENDPOINT_URL:
+        media_origins = ["{0.scheme}://{0.netloc}".format(urlsplit(AWS_S3_ENDPOINT_URL))]
+    else:
+        media_origins = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+        if AWS_S3_REGION_NAME:
+            media_origins.append(
+                f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+            )
+    for policy in (PUBLIC_CSP, ADMIN_CSP):  # noqa: F405
+        for directive in ("img-src", "media-src", "connect-src"):
+            policy[directive] = [*policy[directive], *media_origins]
 
 # OpenSearch instead of PostgreSQL full-text search (see README for what changes).
 if os.environ.get("OPENSEARCH_URL"):
