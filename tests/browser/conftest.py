@@ -162,3 +162,9 @@ def serious_accessibility_violations(page):
         for v in results["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def wait_for_viewer(page):
+    """The visitor presses the start button on the poster; the viewer loads and starts."""
+    page.get_by_role("button", name="Commencer la visite à 360°").click()
+    page.wait_for_selector('[data-visit-viewer][data-state="ready"]', timeout=30_000)

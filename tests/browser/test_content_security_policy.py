@@ -3,7 +3,7 @@ them, and the browser reports no violation (console or securitypolicyviolation e
 
 import pytest
 
-from tests.browser.conftest import DEMO_PASSWORD, DESKTOP, screenshot
+from tests.browser.conftest import DEMO_PASSWORD, DESKTOP, screenshot, wait_for_viewer
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +78,7 @@ def test_museum_page_renders_under_the_policy(watched):
 
 def test_virtual_visit_viewer_starts_under_the_policy(watched):
     page = watched.goto("/fr/carriere-wellington/visite-virtuelle/")
-    page.wait_for_selector('[data-visit-viewer][data-state="ready"]', timeout=30_000)
+    wait_for_viewer(page)  # the viewer script is added to the page by ours: allowed too
     assert page.locator("#visit-panorama canvas").count() == 1
     assert watched.violations() == []
 

@@ -7,18 +7,13 @@ from tests.browser.conftest import (
     PHONE,
     screenshot,
     serious_accessibility_violations,
+    wait_for_viewer,
 )
 
 pytestmark = pytest.mark.browser
 
 VISIT = "/fr/carriere-wellington/visite-virtuelle/"
 NEXT_SCENE = "Aller à la scène : Les galeries des tunneliers"
-
-
-def wait_for_viewer(page):
-    """The visitor presses the start button on the poster; the viewer loads and starts."""
-    page.get_by_role("button", name="Commencer la visite à 360°").click()
-    page.wait_for_selector('[data-visit-viewer][data-state="ready"]', timeout=30_000)
 
 
 def test_the_viewer_is_loaded_only_when_the_visitor_asks(page_at):
