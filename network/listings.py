@@ -6,16 +6,8 @@ from wagtail.images import get_image_model
 from museum_pages import opening_hours
 from museum_pages.models import MuseumPage
 from museum_pages.practical_display import now_in_paris
+from network import pictures
 from network.models import Theme
-
-# The rendition filters used by templates/includes/museum_card.html: prefetching them
-# with the exact same spec strings lets a listing render every card without a query.
-CARD_IMAGE_FILTERS = (
-    "fill-400x250|format-webp",
-    "fill-800x500|format-webp",
-    "fill-400x250|format-jpeg",
-    "fill-800x500|format-jpeg",
-)
 
 
 def live_museums(locale_id):
@@ -54,7 +46,7 @@ def museum_cards(home, theme_slug=None, themes=None):
 
     With `theme_slug`, only the museums of that theme (an unknown slug filters nothing).
     """
-    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS)
+    images = get_image_model().objects.prefetch_renditions(*pictures.CARD.filters)
     queryset = (
         live_museums(home.locale_id)
         .child_of(home)

@@ -8,6 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from museum_pages.visit_blocks import PAGE, PANORAMA, SCENE, ScenesBlock
+from network import pictures
 
 from .base import ContentPage
 
@@ -15,9 +16,8 @@ from .base import ContentPage
 # screens get 8192 px when the upload is that wide (Wagtail's width-N never enlarges).
 PANORAMA_SMALL = "width-4096|format-jpeg|jpegquality-80"
 PANORAMA_LARGE = "width-8192|format-jpeg|jpegquality-80"
-LINEAR_WIDTHS = (640, 1280)
-LINEAR_FILTERS = [f"width-{width}|format-webp" for width in LINEAR_WIDTHS]
-RENDITION_FILTERS = [PANORAMA_SMALL, PANORAMA_LARGE, *LINEAR_FILTERS]
+# The flat scene pictures (no JavaScript) and the viewer's poster: network.pictures.SCENE.
+RENDITION_FILTERS = [PANORAMA_SMALL, PANORAMA_LARGE, *pictures.SCENE.filters]
 
 
 def scene_anchor(number):
@@ -131,7 +131,20 @@ class VirtualVisitPage(ContentPage):
                     "transcript": value["transcript"],
                     "hotspots": hotspots,
                     "renditions": renditions,
-                    "linear": [renditions[spec] for spec in LINEAR_FILTERS] if renditions else [],
+                    "image": image,
+                    "picture": pictures.SCENE.picture(
+                        image, alt=value["image_alt"], loading="lazy", decoding="async"
+                    )
+                    if image
+                    else None,
+                    "poster": pictures.POSTER.picture(
+                        image,
+                        alt="",
+                        fetchpriority="high",
+                        **{"class": "visit-viewer__poster", "data-visit-poster": ""},
+                    )
+                    if image
+                    else None,
                 }
             )
         return scenes
