@@ -57,7 +57,7 @@ def museum_json_ld(museum, request=None):
         "name": museum.title,
         "description": museum.intro,
         "url": museum.get_full_url(request),
-        "inLanguage": museum.locale.language_code,
+        "inLanguage": museum.language_code,
         "address": {
             "@type": "PostalAddress",
             "streetAddress": museum.street,

@@ -8,7 +8,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from home.models import StandardPage
-from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
+from museum_pages.models import (
+    EventPage,
+    ExhibitPage,
+    MuseumPage,
+    VirtualVisitPage,
+    public_pages,
+)
 from network import pictures
 
 from .query import MAX_QUERY_LENGTH, clean_query, excerpt, matched_text, search_terms, texts_of
@@ -27,6 +33,7 @@ PAGE_TYPES = {
 
 def searchable_pages(locale):
     """The live public pages of one language that search may return."""
+    # Wagtail's public(): the search backend takes plain field filters, not a subquery.
     return (
         Page.objects.live()
         .public()
@@ -36,7 +43,7 @@ def searchable_pages(locale):
 
 
 def museums_of(locale):
-    return list(MuseumPage.objects.live().public().filter(locale=locale).order_by("title"))
+    return list(public_pages(MuseumPage.objects.live().filter(locale=locale)).order_by("title"))
 
 
 def describe(pages, museums, terms, request):
