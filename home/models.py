@@ -19,7 +19,7 @@ class NetworkHomePage(ContentPage):
     def route(self, request, path_components):
         # Wagtail falls back to the French home when a language has no home page of its
         # own; that would serve French under /de/ without a word (STYLE.md, trap 7).
-        if self.locale.language_code != translation.get_language():
+        if self.language_code != translation.get_language():
             raise Http404
         return super().route(request, path_components)
 

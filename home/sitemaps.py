@@ -4,6 +4,8 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from museum_pages.models import public_pages
+
 
 class MultilingualSitemap(Sitemap):
     """Every live page of every language, each with its live translations as alternates.
@@ -14,9 +16,7 @@ class MultilingualSitemap(Sitemap):
 
     def items(self):
         return (
-            Page.objects.live()
-            .public()
-            .filter(depth__gte=2)
+            public_pages(Page.objects.live().filter(depth__gte=2))
             .select_related("locale")
             .order_by("path")
             .defer_streamfields()

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from museum_pages.opening_hours import PARIS
+from network import pictures
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # JSON inside <script>: never let a value close the element (as Django's json_script does).
@@ -56,7 +57,7 @@ def museum_json_ld(museum, request=None):
         "name": museum.title,
         "description": museum.intro,
         "url": museum.get_full_url(request),
-        "inLanguage": museum.locale.language_code,
+        "inLanguage": museum.language_code,
         "address": {
             "@type": "PostalAddress",
             "streetAddress": museum.street,
@@ -79,7 +80,7 @@ def museum_json_ld(museum, request=None):
     if museum.website:
         data["sameAs"] = [museum.website]
     if museum.hero_image_id and request is not None:
-        rendition = museum.hero_image.get_rendition("fill-1200x630|format-jpeg")
+        rendition = museum.hero_image.get_rendition(pictures.OPEN_GRAPH_FILTER)
         data["image"] = request.build_absolute_uri(rendition.url)
     prices = list(museum.prices.all())
     if prices and all(price.is_free for price in prices):

@@ -4,26 +4,16 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
 from museum_pages import opening_hours
-from museum_pages.models import MuseumPage
+from museum_pages.models import MuseumPage, public_pages
 from museum_pages.practical_display import now_in_paris
+from network import pictures
 from network.models import Theme
-
-# The rendition filters used by templates/includes/museum_card.html: prefetching them
-# with the exact same spec strings lets a listing render every card without a query.
-CARD_IMAGE_FILTERS = (
-    "fill-400x250|format-webp",
-    "fill-800x500|format-webp",
-    "fill-400x250|format-jpeg",
-    "fill-800x500|format-jpeg",
-)
 
 
 def live_museums(locale_id):
     """The live museums of a language with what cards, map and feeds need, prefetched."""
     return (
-        MuseumPage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
+        public_pages(MuseumPage.objects.live().filter(locale_id=locale_id))
         .order_by("title")
         .prefetch_related("themes", "opening_periods", "closures")
     )
@@ -54,11 +44,20 @@ def museum_cards(home, theme_slug=None, themes=None):
 
     With `theme_slug`, only the museums of that theme (an unknown slug filters nothing).
     """
-    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS)
+    # The images joined in, their card renditions in one more query (as Wagtail's
+    # prefetch_renditions() stores them, where get_renditions() looks first).
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=pictures.CARD.filters)
+    )
     queryset = (
         live_museums(home.locale_id)
         .child_of(home)
-        .prefetch_related(Prefetch("hero_image", queryset=images))
+        .select_related("hero_image")
+        .prefetch_related(
+            Prefetch("hero_image__renditions", renditions, to_attr="prefetched_renditions")
+        )
     )
     if theme_slug:
         queryset = queryset.filter(themes__slug=theme_slug)

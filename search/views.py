@@ -9,7 +9,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from home.models import StandardPage
-from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
+from museum_pages.models import (
+    EventPage,
+    ExhibitPage,
+    MuseumPage,
+    VirtualVisitPage,
+    public_pages,
+)
+from network import pictures
 
 from .query import MAX_QUERY_LENGTH, clean_query, excerpt, matched_text, search_terms, texts_of
 
@@ -23,18 +30,11 @@ PAGE_TYPES = {
     "event": (EventPage, gettext_lazy("Événements")),
     "page": (StandardPage, gettext_lazy("Pages du réseau")),
 }
-# The thumbnails of templates/search/result.html: prefetched with the exact same specs,
-# so that a page of results renders its images without one query per result.
-THUMBNAIL_FILTERS = (
-    "fill-120x90|format-webp",
-    "fill-240x180|format-webp",
-    "fill-120x90|format-jpeg",
-    "fill-240x180|format-jpeg",
-)
 
 
 def searchable_pages(locale):
     """The live public pages of one language that search may return."""
+    # Wagtail's public(): the search backend takes plain field filters, not a subquery.
     return (
         Page.objects.live()
         .public()
@@ -44,13 +44,13 @@ def searchable_pages(locale):
 
 
 def museums_of(locale):
-    return list(MuseumPage.objects.live().public().filter(locale=locale).order_by("title"))
+    return list(public_pages(MuseumPage.objects.live().filter(locale=locale)).order_by("title"))
 
 
 def describe(pages, museums, terms, request):
     """What the template shows of each result, in a fixed number of queries."""
     museum_by_path = {museum.path: museum for museum in museums}
-    images = get_image_model().objects.prefetch_renditions(*THUMBNAIL_FILTERS)
+    images = get_image_model().objects.prefetch_renditions(*pictures.THUMBNAIL.filters)
     image_ids = {page.hero_image_id for page in pages if getattr(page, "hero_image_id", None)}
     images_by_id = (
         {image.pk: image for image in images.filter(pk__in=image_ids)} if image_ids else {}

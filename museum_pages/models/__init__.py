@@ -1,7 +1,14 @@
-from .base import ContentPage
+from .base import ContentPage, public_pages
 from .event import EventPage
 from .exhibit import ExhibitPage
 from .museum import MuseumPage
 from .visit import VirtualVisitPage
 
-__all__ = ["ContentPage", "EventPage", "ExhibitPage", "MuseumPage", "VirtualVisitPage"]
+__all__ = [
+    "ContentPage",
+    "public_pages",
+    "EventPage",
+    "ExhibitPage",
+    "MuseumPage",
+    "VirtualVisitPage",
+]

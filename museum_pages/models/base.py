@@ -1,13 +1,27 @@
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from museum_pages.blocks import BodyBlock
 from museum_pages.forms import ContentPageForm
+
+
+def public_pages(queryset):
+    """`queryset.public()` in a single query.
+
+    Wagtail's `public()` first lists every view restriction in a query of its own; here the
+    same rule (no restricted page among the page and its ancestors) is a subquery.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(Exists(restricted))
 
 
 class ContentPage(Page):
@@ -73,3 +87,31 @@ class ContentPage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def language_code(self):
+        """The page's language, from Wagtail's cached site root paths (no query).
+
+        Every language's tree hangs under its own home page, a root path of the site.
+        """
+        for root in Site.get_site_root_paths():
+            if self.url_path.startswith(root.root_path):
+                return root.language_code
+        return self.locale.language_code
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors, in one query.
+
+        Wagtail first fetches the ancestors to resolve aliases, on every request; the
+        ancestors' paths are prefixes of this page's path, and an alias ancestor is
+        replaced by its source page in the same query.
+        """
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        step = self.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
+        aliased = Page.objects.filter(path__in=paths, alias_of__isnull=False)
+        return PageViewRestriction.objects.filter(
+            (Q(page__path__in=paths) & ~Q(page__in=aliased.values("pk")))
+            | Q(page__in=aliased.values("alias_of_id"))
+        )

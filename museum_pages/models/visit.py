@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -8,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from museum_pages.visit_blocks import PAGE, PANORAMA, SCENE, ScenesBlock
+from network import pictures
 
 from .base import ContentPage
 
@@ -15,9 +17,8 @@ from .base import ContentPage
 # screens get 8192 px when the upload is that wide (Wagtail's width-N never enlarges).
 PANORAMA_SMALL = "width-4096|format-jpeg|jpegquality-80"
 PANORAMA_LARGE = "width-8192|format-jpeg|jpegquality-80"
-LINEAR_WIDTHS = (640, 1280)
-LINEAR_FILTERS = [f"width-{width}|format-webp" for width in LINEAR_WIDTHS]
-RENDITION_FILTERS = [PANORAMA_SMALL, PANORAMA_LARGE, *LINEAR_FILTERS]
+# The flat scene pictures (no JavaScript) and the viewer's poster: network.pictures.SCENE.
+RENDITION_FILTERS = [PANORAMA_SMALL, PANORAMA_LARGE, *pictures.SCENE.filters]
 
 
 def scene_anchor(number):
@@ -78,17 +79,21 @@ class VirtualVisitPage(ContentPage):
     def visit_scenes(self, request=None):
         """The scenes ready to render: renditions, hotspots with their targets resolved.
 
-        A fixed number of queries whatever the number of scenes: the images and their
-        renditions are fetched together, the linked pages in one query.
+        A fixed number of queries whatever the number of scenes: the StreamField loads
+        the images in one query, their renditions come in one more (stored where Wagtail's
+        get_renditions() looks first), the linked pages in one query.
         """
         values = [block.value for block in self.scenes]
-        image_ids = {value["image"].pk for value in values if value["image"]}
-        images = (
+        images = {value["image"].pk: value["image"] for value in values if value["image"]}
+        renditions = (
             get_image_model()
-            .objects.filter(pk__in=image_ids)
-            .prefetch_renditions(*RENDITION_FILTERS)
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=RENDITION_FILTERS)
         )
-        images = {image.pk: image for image in images}
+        prefetch_related_objects(
+            list(images.values()),
+            Prefetch("renditions", renditions, to_attr="prefetched_renditions"),
+        )
         pages = self.linked_pages(values)
         count = len(values)
         scenes = []
@@ -131,7 +136,20 @@ class VirtualVisitPage(ContentPage):
                     "transcript": value["transcript"],
                     "hotspots": hotspots,
                     "renditions": renditions,
-                    "linear": [renditions[spec] for spec in LINEAR_FILTERS] if renditions else [],
+                    "image": image,
+                    "picture": pictures.SCENE.picture(
+                        image, alt=value["image_alt"], loading="lazy", decoding="async"
+                    )
+                    if image
+                    else None,
+                    "poster": pictures.POSTER.picture(
+                        image,
+                        alt="",
+                        fetchpriority="high",
+                        **{"class": "visit-viewer__poster", "data-visit-poster": ""},
+                    )
+                    if image
+                    else None,
                 }
             )
         return scenes

@@ -1,0 +1,41 @@
+"""Pages behind a view restriction stay out of every public listing and ask for the password
+(the one-query restriction checks of museum_pages.models.base)."""
+
+from wagtail.models import PageViewRestriction
+
+from museum_pages.models import ExhibitPage, MuseumPage
+
+
+def restrict(page):
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+
+def test_a_password_protected_museum_leaves_the_home_map_sitemap_and_nearby(
+    client, locales, museum
+):
+    other = MuseumPage.objects.live().filter(locale=locales["fr"]).exclude(pk=museum.pk)[0]
+    restrict(other)
+    home = client.get("/fr/").content.decode()
+    assert f'href="{other.url}"' not in home
+    assert other.title not in client.get("/api/museums.geojson").content.decode()
+    assert other.full_url not in client.get("/sitemap.xml").content.decode()
+    assert f'href="{other.url}"' not in client.get(museum.url).content.decode()
+
+
+def test_the_pages_under_a_protected_museum_ask_for_the_password(client, museum):
+    restrict(museum)
+    exhibit = ExhibitPage.objects.live().child_of(museum).first()
+    for url in [museum.url, exhibit.url]:
+        content = client.get(url).content.decode()
+        assert 'name="password"' in content
+        assert exhibit.intro not in content and museum.intro not in content
+
+
+def test_a_protected_exhibit_leaves_its_museum_page(client, museum):
+    exhibit = ExhibitPage.objects.live().child_of(museum).first()
+    assert f'href="{exhibit.url}"' in client.get(museum.url).content.decode()
+    restrict(exhibit)
+    assert f'href="{exhibit.url}"' not in client.get(museum.url).content.decode()
+    assert 'name="password"' in client.get(exhibit.url).content.decode()
