@@ -3,7 +3,9 @@
 A page that a visitor without a session asks for is stored, whole, in the cache (Redis in
 production, local memory in development), keyed by its full URL — scheme, host, language
 prefix, path and query string — and the language it is answered in. A hit answers before
-the session, the user or the database is touched: zero SQL queries.
+the session, the user or the database is touched: zero SQL queries. Each app process also
+keeps the pages it served last in its own memory, so that a hit usually costs no round trip
+to Redis either (a publication reaches those copies within a second, below).
 
 What is never stored: anything but a GET or HEAD answered 200; requests that carry a session
 cookie (logged-in editors, translators, anyone who opened the admin); the admin, previews
@@ -31,6 +33,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -54,12 +57,35 @@ def _cache():
 
 
 def clear_page_cache(**kwargs):
-    """Drop every cached page: entries stored under an older generation are never served."""
+    """Drop every cached page: entries stored under an older generation are never served.
+
+    This process forgets its copies at once; the other app servers within
+    `PAGE_CACHE_GENERATION_CHECK_SECONDS`, when they next read the generation.
+    """
     cache = _cache()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet, or it was evicted
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    _local_copies.clear()
+    _known_generation.update(value=None, read_at=0.0)
+
+
+# Each app process keeps its own copies of the pages it served last, in memory, and reads
+# the shared generation at most once a second: a hit then costs no round trip to Redis.
+_local_copies = LocMemCache("memhisto-page-cache", {"OPTIONS": {"MAX_ENTRIES": 500}})
+_known_generation = {"value": None, "read_at": 0.0}
+
+
+def _current_generation(cache, now):
+    if now - _known_generation["read_at"] < settings.PAGE_CACHE_GENERATION_CHECK_SECONDS:
+        return _known_generation["value"]
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    _known_generation.update(value=generation, read_at=now)
+    return generation
 
 
 def _key(request):
@@ -110,14 +136,14 @@ class PageCacheMiddleware:
 
         cache = _cache()
         key = _key(request)
-        # One round trip to the cache: the current generation and the entry together.
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = time.time_ns()
-            cache.add(GENERATION_KEY, generation, timeout=None)
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        now = time.time()
+        generation = _current_generation(cache, now)
+        entry = _local_copies.get(key)
+        if not _is_fresh(entry, generation, now):
+            entry = cache.get(key)
+            if _is_fresh(entry, generation, now):
+                _local_copies.set(key, entry, timeout=entry[1] - now)
+        if _is_fresh(entry, generation, now):
             return _from_entry(entry)
 
         response = self.get_response(request)
@@ -125,9 +151,15 @@ class PageCacheMiddleware:
         if lifetime > 0:
             # Kept under the generation current when the request began: a page rendered
             # while an editor was publishing is never served after the publication.
-            cache.set(key, _to_entry(response, generation, lifetime), timeout=lifetime)
+            entry = _to_entry(response, generation, lifetime)
+            cache.set(key, entry, timeout=lifetime)
+            _local_copies.set(key, entry, timeout=lifetime)
             response["X-Cache"] = "MISS"
         return response
+
+
+def _is_fresh(entry, generation, now):
+    return entry is not None and entry[0] == generation and entry[1] > now
 
 
 def _to_entry(response, generation, lifetime):

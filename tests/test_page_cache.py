@@ -4,6 +4,7 @@ import json
 import time
 
 import pytest
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.test import RequestFactory
@@ -12,7 +13,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from home.models import StandardPage
-from memhisto.page_cache import PageCacheMiddleware
+from memhisto.page_cache import GENERATION_KEY, PageCacheMiddleware
 from museum_pages.models import ExhibitPage, MuseumPage
 from network.demo.translate import translate
 from network.factories import ExhibitPageFactory
@@ -150,6 +151,14 @@ def test_an_entry_expires_with_its_max_age(db):
     assert middleware(RequestFactory().get("/fr/short/"))["X-Cache"] == "HIT"
     time.sleep(1.1)
     assert middleware(RequestFactory().get("/fr/short/"))["X-Cache"] == "MISS"
+
+
+def test_a_publication_on_another_app_server_reaches_this_one(client, museum, settings):
+    """Another process bumps the shared generation; this one reads it within the interval."""
+    settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
+    cached_twice(client, museum.url)
+    caches[settings.PAGE_CACHE_ALIAS].incr(GENERATION_KEY)  # what clear_page_cache does there
+    assert client.get(museum.url)["X-Cache"] == "MISS"
 
 
 # Content events ---------------------------------------------------------------------------

@@ -70,6 +70,9 @@ MIDDLEWARE = [
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz"]
+# How often each app process reads the shared generation (a publication reaches the other
+# app servers' in-memory copies within this many seconds).
+PAGE_CACHE_GENERATION_CHECK_SECONDS = 1
 
 ROOT_URLCONF = "memhisto.urls"
 
