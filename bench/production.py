@@ -100,6 +100,9 @@ def django_env(**extra):
         REDIS_URL=REDIS_URL,
         MEDIA_ROOT=str(MEDIA_ROOT),
         LOG_LEVEL="WARNING",
+        # Requests say X-Forwarded-Proto: https, as a TLS proxy would; the few that cannot
+        # (Lighthouse's own fetch of /robots.txt) must not be redirected to a missing HTTPS.
+        SECURE_SSL_REDIRECT="false",
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     )
     env.update(extra)
@@ -421,7 +424,8 @@ def lighthouse(binary, port, path, directory):
 
 
 def lighthouse_figures(port, result):
-    categories = {k: round(v["score"] * 100) for k, v in result["categories"].items()}
+    # A category whose audits could not run has no score: shown as 0, never as a pass.
+    categories = {k: round((v["score"] or 0) * 100) for k, v in result["categories"].items()}
     items = result["audits"]["network-requests"]["details"]["items"]
     total = sum(item.get("transferSize", 0) for item in items)
     scripts = [i for i in items if i.get("resourceType") == "Script"]
