@@ -19,13 +19,13 @@ A hit's `max-age` is lowered to the time the entry has left, so that browsers an
 downstream never keep a page past the moment it goes stale.
 
 Invalidation: publishing, unpublishing, moving or deleting a page, publishing a translation,
-and changing a theme, an image or a document bump a generation number; an entry stored under
-an older generation is never served, so the whole page cache is dropped at once. A page
-shows up in many other pages — its parent's listing, the home map and cards, the GeoJSON
-feed, nearby museums, the footer, the language switcher and hreflang of its translations,
-the sitemap — and a dependency graph would be one more thing to get wrong; publishing
-happens a few times a day, and the first visitors after it rebuild the few pages that matter
-in milliseconds each.
+and changing a theme, an image, a document or a page's view restriction bump a generation
+number; an entry stored under an older generation is never served, so the whole page cache
+is dropped at once. A page shows up in many other pages — its parent's listing, the home map
+and cards, the GeoJSON feed, nearby museums, the footer, the language switcher and hreflang
+of its translations, the sitemap — and a dependency graph would be one more thing to get
+wrong; publishing happens a few times a day, and the first visitors after it rebuild the few
+pages that matter in milliseconds each.
 """
 
 import hashlib
@@ -41,7 +41,7 @@ from django.utils import translation
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from network.models import Theme
@@ -191,7 +191,14 @@ post_delete.connect(clear_page_cache, sender=Page, dispatch_uid="page-cache-page
 
 @receiver(post_save, dispatch_uid="page-cache-media-or-snippet-saved")
 @receiver(post_delete, dispatch_uid="page-cache-media-or-snippet-deleted")
-def _media_or_snippet_changed(sender, raw=False, **kwargs):
-    """Themes, images and documents appear on pages without a page being published."""
-    if not raw and sender in (Theme, get_image_model(), get_document_model()):
+def _content_changed_without_publishing(sender, raw=False, **kwargs):
+    """Themes, images and documents appear on pages without a page being published; a view
+    restriction (password, login, groups) takes a page out of every listing, and its own
+    cached copy must not be served a moment longer."""
+    if not raw and sender in (
+        Theme,
+        get_image_model(),
+        get_document_model(),
+        PageViewRestriction,
+    ):
         clear_page_cache()

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.test import RequestFactory
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from home.models import StandardPage
@@ -236,6 +236,18 @@ def test_renaming_a_theme_shows_on_the_home_page(client, locales):
     theme.name = "Histoire renommée pour le test"
     theme.save()
     assert "Histoire renommée pour le test" in cached_twice(client, "/fr/")
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, museum):
+    exhibit = ExhibitPage.objects.child_of(museum).live().first()
+    assert exhibit.intro in cached_twice(client, exhibit.url)
+    PageViewRestriction.objects.create(
+        page=exhibit, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = client.get(exhibit.url)
+    assert "X-Cache" not in response or response["X-Cache"] == "MISS"
+    assert exhibit.intro not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
 
 
 def test_publishing_a_network_page_refreshes_the_footer_everywhere(client, museum, home):
