@@ -35,7 +35,6 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control
@@ -183,22 +182,21 @@ def _from_entry(entry):
     return response
 
 
-# Content events that change what anonymous visitors see.
+def _saved_outside_a_publication(sender, raw=False, **kwargs):
+    if not raw:  # fixtures being loaded are not content events
+        clear_page_cache()
+
+
+# Content events that change what anonymous visitors see: publications, moves, deletions;
+# and what shows on pages without a page being published — themes, images, documents — or
+# takes a page out of every listing at once: a view restriction (its own cached copy must
+# not be served a moment longer either). Connected per model, so that other saves (a
+# rendition, a session) cost nothing here.
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(clear_page_cache, dispatch_uid=f"page-cache-{signal!r}")
 post_delete.connect(clear_page_cache, sender=Page, dispatch_uid="page-cache-page-deleted")
-
-
-@receiver(post_save, dispatch_uid="page-cache-media-or-snippet-saved")
-@receiver(post_delete, dispatch_uid="page-cache-media-or-snippet-deleted")
-def _content_changed_without_publishing(sender, raw=False, **kwargs):
-    """Themes, images and documents appear on pages without a page being published; a view
-    restriction (password, login, groups) takes a page out of every listing, and its own
-    cached copy must not be served a moment longer."""
-    if not raw and sender in (
-        Theme,
-        get_image_model(),
-        get_document_model(),
-        PageViewRestriction,
-    ):
-        clear_page_cache()
+for model in (Theme, get_image_model(), get_document_model(), PageViewRestriction):
+    post_save.connect(
+        _saved_outside_a_publication, sender=model, dispatch_uid=f"page-cache-saved-{model}"
+    )
+    post_delete.connect(clear_page_cache, sender=model, dispatch_uid=f"page-cache-del-{model}")
