@@ -19,7 +19,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PATH=/opt/venv/bin:$PATH
 
 RUN python -m venv /opt/venv
-COPY requirements.lock /tmp/requirements.lock
+# The versions CI tested (requirements.lock), without the test tools.
+COPY requirements-production.lock /tmp/requirements.lock
 RUN pip install --require-hashes -r /tmp/requirements.lock && rm /tmp/requirements.lock
 
 RUN useradd --system --create-home --home-dir /srv memhisto

@@ -6,7 +6,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: run test bench install assets lint format ci-browser clean
+.PHONY: run test bench install assets lint format ci-browser clean lock
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -26,8 +26,7 @@ bench: install
 
 install: $(INSTALLED) $(NODE_INSTALLED)
 
-# Python packages: exact versions and hashes from requirements.lock (made from pyproject.toml
-# with `uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes`).
+# Python packages: exact versions and hashes from requirements.lock (made by `make lock`).
 $(INSTALLED): requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,3 +48,14 @@ format: install
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .artifacts .bench bench/node_modules
+
+# Both locks come from pyproject.toml (needs uv: `pip install uv`). requirements.lock is what
+# `make` installs (with the test tools); requirements-production.lock is what the Docker image
+# installs: the same versions, without the test tools.
+lock:
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" -o requirements.lock
+	grep -oE '^[^ #]+==[^ ]+' requirements.lock > .lock-pins.txt
+	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -c .lock-pins.txt \
+		--custom-compile-command "make lock" -o requirements-production.lock
+	rm .lock-pins.txt

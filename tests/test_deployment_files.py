@@ -50,6 +50,22 @@ def test_python_packages_are_installed_with_their_hashes():
     assert any("--require-hashes -r" in args for args in instructions("RUN"))
 
 
+def pins(lock_name):
+    text = (ROOT / lock_name).read_text()
+    return dict(re.findall(r"^([^\s#=]+)==(\S+)", text, re.MULTILINE))
+
+
+def test_the_image_installs_the_versions_ci_tested_without_the_test_tools():
+    assert any("requirements-production.lock" in args for args in instructions("COPY"))
+    tested, production = pins("requirements.lock"), pins("requirements-production.lock")
+    for package, version in production.items():
+        assert tested.get(package) == version, package
+    for runtime in ("django", "wagtail", "gunicorn", "psycopg", "redis", "whitenoise"):
+        assert runtime in production, runtime
+    for test_tool in ("pytest", "playwright", "ruff"):
+        assert test_tool not in production, test_tool
+
+
 def test_the_health_check_asks_healthz_with_a_valid_command():
     (check,) = instructions("HEALTHCHECK")
     command = check.split("CMD python -c ", 1)[1]

@@ -47,11 +47,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, with their own headers and no policy to compute.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy (public policy, or the admin's own) and Permissions-Policy on
-    # every response, cached or not: keep them above any page-cache middleware.
+    # every page, cached or not: keep them above the page cache.
     "memhisto.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page is answered without touching it or the database.
     "memhisto.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -12,7 +12,8 @@ from PIL import Image, ImageDraw, ImageFont
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def _font(size):
+def font(size):
+    """A font of `size` pixels and the function that folds text to what the font can draw."""
     if DEJAVU.exists():
         return ImageFont.truetype(str(DEJAVU), size), str
     return ImageFont.load_default(size=size), _ascii
@@ -30,9 +31,9 @@ def draw_placeholder(title, subtitle, colour, size=(1600, 900)):
     draw = ImageDraw.Draw(image)
     # A few diagonal bands, so that crops and renditions are easy to tell apart.
     for x in range(-height, width, 160):
-        draw.line([(x, height), (x + height, 0)], fill=_shade(colour, 0.88), width=40)
-    title_font, fold = _font(height // 9)
-    small_font, _fold = _font(height // 20)
+        draw.line([(x, height), (x + height, 0)], fill=shade(colour, 0.88), width=40)
+    title_font, fold = font(height // 9)
+    small_font, _fold = font(height // 20)
     line_height = height // 8
     lines = textwrap.wrap(fold(title), width=24)
     y = height // 2 - (len(lines) * line_height) // 2
@@ -49,11 +50,16 @@ def draw_placeholder(title, subtitle, colour, size=(1600, 900)):
         fill="white",
         anchor="mb",
     )
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=82, optimize=True)
-    return buffer.getvalue()
+    return jpeg_bytes(image, quality=82)
 
 
-def _shade(hex_colour, factor):
+def shade(hex_colour, factor):
+    """The colour darkened by `factor` (0–1), as an RGB tuple."""
     red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return (int(red * factor), int(green * factor), int(blue * factor))
+
+
+def jpeg_bytes(image, quality):
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality, optimize=True)
+    return buffer.getvalue()

@@ -6,13 +6,11 @@ the cardinal points with their angle (north in the centre, as the viewer's 0°) 
 scene's name, so that editors and testers can see where a hotspot sits.
 """
 
-import io
-
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
-from network.demo.placeholders import _font, _shade
+from network.demo.placeholders import font, jpeg_bytes, shade
 from network.factories import ImageFactory, VirtualVisitPageFactory
 
 SLUG = "visite-virtuelle"
@@ -78,8 +76,8 @@ def draw_equirectangular(title, colour, size=PANORAMA_SIZE):
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
     horizon = height // 2
-    draw.rectangle([0, horizon, width, height], fill=_shade(colour, 0.55))  # the ground
-    grid = _shade(colour, 0.8)
+    draw.rectangle([0, horizon, width, height], fill=shade(colour, 0.55))  # the ground
+    grid = shade(colour, 0.8)
     for degrees in range(0, 360, 30):  # meridians every 30°
         x = width * degrees // 360
         draw.line([(x, 0), (x, height)], fill=grid, width=2)
@@ -87,8 +85,8 @@ def draw_equirectangular(title, colour, size=PANORAMA_SIZE):
         y = horizon - height * degrees // 180
         draw.line([(0, y), (width, y)], fill=grid, width=2)
     draw.line([(0, horizon), (width, horizon)], fill="white", width=4)
-    big, fold = _font(height // 10)
-    small, _fold = _font(height // 32)
+    big, fold = font(height // 10)
+    small, _fold = font(height // 32)
     # Yaw 0 (north) is the centre of the image; yaw grows to the right.
     for letter, yaw in (("N", 0), ("E", 90), ("S", 180), ("W", -90), ("S", -180)):
         x = width // 2 + width * yaw // 360
@@ -105,9 +103,7 @@ def draw_equirectangular(title, colour, size=PANORAMA_SIZE):
         fill="white",
         anchor="mm",
     )
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=80, optimize=True)
-    return buffer.getvalue()
+    return jpeg_bytes(image, quality=80)
 
 
 def scene_values(scenes, words, museum_page=None, images=None):
