@@ -52,6 +52,8 @@
            measures. */
         maxClusterRadius: 64,
         showCoverageOnHover: false,
+        // Opening a cluster is done below, with room around its museums.
+        zoomToBoundsOnClick: false,
         spiderfyOnMaxZoom: true,
         animate: !reduceMotion,
         iconCreateFunction: function (cluster) {
@@ -105,13 +107,33 @@
     group.addLayers(layers);
     map.addLayer(group);
 
-    /* Enter on a cluster zooms in (markercluster), then puts the focus back on the map; move it
-       on to the first museum of that cluster once it shows, so that Tab goes on from there. */
+    /* A cluster opens, with the mouse or with Enter, by zooming in on its museums, one zoom
+       level at least, with room left at the edges of the map (markercluster's own zoom puts
+       them on the very edge, half hidden) and at the top left for the zoom buttons. */
+    var roomTopLeft = L.point(56, 32);
+    var roomBottomRight = L.point(32, 32);
+    function zoomInOn(bounds) {
+        var zoom = map.getBoundsZoom(bounds, false, roomTopLeft.add(roomBottomRight));
+        zoom = Math.min(Math.max(zoom, map.getZoom() + 1), map.getMaxZoom());
+        var middle = map.project(bounds.getSouthWest(), zoom)
+            .add(map.project(bounds.getNorthEast(), zoom)).divideBy(2)
+            .add(roomBottomRight.subtract(roomTopLeft).divideBy(2));
+        map.setView(map.unproject(middle, zoom), zoom);
+    }
+
+    /* After Enter, markercluster puts the focus back on the map; move it on to the first museum
+       of the cluster once it shows, so that Tab goes on from there. */
     var focusAfterZoom = null;
-    group.on("clusterkeypress", function (event) {
-        if (event.originalEvent && event.originalEvent.keyCode === 13) {
-            focusAfterZoom = event.layer.getAllChildMarkers()[0];
+    group.on("clusterclick clusterkeypress", function (event) {
+        var enter = event.originalEvent && event.originalEvent.keyCode === 13;
+        if (event.type === "clusterkeypress" && !enter) {
+            return;
         }
+        if (map.getZoom() >= map.getMaxZoom()) {
+            return; // markercluster spreads out the museums that share a place
+        }
+        focusAfterZoom = enter ? event.layer.getAllChildMarkers()[0] : null;
+        zoomInOn(event.layer.getBounds());
     });
     group.on("animationend", function () {
         if (!focusAfterZoom) {
