@@ -90,7 +90,8 @@
         link.href = museum.url;
         link.setAttribute("aria-label", element.dataset.linkText + " : " + museum.name);
         popup.appendChild(link);
-        marker.bindPopup(popup);
+        // Opened below the zoom buttons, which would cover its first line on a phone.
+        marker.bindPopup(popup, { autoPanPaddingTopLeft: L.point(8, 84) });
         return marker;
     });
     /* The first view is set before the clusters are added, so that they are made once at the
