@@ -2,7 +2,7 @@
 # Run with compose.yaml (app, PostgreSQL, Redis) or any orchestrator; settings come from
 # the environment (README.md, "Production and scaling out").
 
-# --- Front-end libraries (Leaflet, Pannellum, axe-core), locked by package-lock.json ---
+# --- Front-end libraries (Leaflet, Leaflet.markercluster, Pannellum, axe-core), locked by package-lock.json ---
 FROM node:20-slim AS frontend
 WORKDIR /build
 COPY package.json package-lock.json ./
@@ -27,6 +27,7 @@ RUN useradd --system --create-home --home-dir /srv memhisto
 WORKDIR /srv/app
 # Only the packages the static files finder serves (STATICFILES_DIRS in settings/base.py).
 COPY --from=frontend /build/node_modules/leaflet node_modules/leaflet
+COPY --from=frontend /build/node_modules/leaflet.markercluster node_modules/leaflet.markercluster
 COPY --from=frontend /build/node_modules/pannellum node_modules/pannellum
 COPY --from=frontend /build/node_modules/axe-core node_modules/axe-core
 COPY . .

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from museum_pages import opening_hours
 from museum_pages.models import ContentPage
-from network.listings import map_data, museum_cards, theme_filters
+from network.listings import cluster_labels, map_data, museum_cards, theme_filters
 
 
 class NetworkHomePage(ContentPage):
@@ -27,11 +27,13 @@ class NetworkHomePage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         themes, current = theme_filters(self, request.GET.get("theme"))
         museums = museum_cards(self, current, themes)
+        markers = map_data(museums, request)
         context.update(
             museums=museums,
             themes=sorted(themes.values(), key=lambda theme: theme.slug),
             current_theme=current,
-            map_markers=map_data(museums, request),
+            map_markers=markers,
+            map_cluster_labels=cluster_labels(markers),
         )
         return context
 

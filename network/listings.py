@@ -1,6 +1,7 @@
 """Listings that span the museums of the network. Each runs a fixed number of queries."""
 
 from django.db.models import Prefetch
+from django.utils.translation import ngettext
 from wagtail.images import get_image_model
 
 from museum_pages import opening_hours
@@ -94,3 +95,16 @@ def map_data(museums, request=None):
             }
         )
     return markers
+
+
+def cluster_labels(markers):
+    """The accessible names of the map's clusters, by the number of museums they hold.
+
+    Translated here, where each language's plural forms are known: the map script only
+    looks a count up. A cluster holds two museums at least.
+    """
+    return {
+        count: ngettext("%(count)s musée — zoomer", "%(count)s musées — zoomer", count)
+        % {"count": count}
+        for count in range(2, len(markers) + 1)
+    }

@@ -27,7 +27,37 @@ def test_home_embeds_one_marker_per_museum_with_name_town_status_and_link(client
     assert (wellington["lng"], wellington["lat"]) == (2.783, 50.2806)
     assert wellington["status"].startswith(("Open now", "Closed"))
     assert "vendor/leaflet/leaflet.js" in html
+    assert "vendor/leaflet.markercluster/leaflet.markercluster.js" in html
+    assert "vendor/leaflet.markercluster/MarkerCluster.css" in html
     assert "js/network-map.js" in html
+
+
+def cluster_labels(html):
+    data = re.search(
+        r'<script id="map-cluster-labels" type="application/json">(.*?)</script>', html, re.S
+    )
+    return json.loads(data.group(1))
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("fr", "3 musées — zoomer"),
+        ("en", "3 museums — zoom in"),
+        ("de", "3 Museen — hineinzoomen"),
+        ("nl", "3 musea — inzoomen"),
+    ],
+)
+def test_cluster_names_are_embedded_in_the_page_language_for_every_count(client, code, label):
+    labels = cluster_labels(client.get(f"/{code}/").content.decode())
+    assert sorted(int(count) for count in labels) == list(range(2, 15))
+    assert labels["3"] == label
+
+
+def test_a_filtered_map_names_clusters_up_to_its_own_number_of_museums(client):
+    html = client.get("/en/?theme=mining").content.decode()
+    assert cluster_labels(html) == {"2": "2 museums — zoom in"}
+    assert cluster_labels(client.get("/en/?theme=port").content.decode()) == {}
 
 
 def test_theme_filter_without_javascript_filters_the_list_and_the_map(client):

@@ -159,6 +159,7 @@ STATICFILES_DIRS += [
     ("vendor/axe-core", NODE_MODULES / "axe-core"),
     ("vendor/pannellum", NODE_MODULES / "pannellum" / "build"),
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
 ]
 
 # The admin's location picker uses the same tile server as the public map (one CSP host).

@@ -84,13 +84,17 @@ def live_site(chromium_path, tmp_path_factory):
     deadline = time.monotonic() + 60
     while True:
         try:
-            urllib.request.urlopen(f"{url}/fr/", timeout=5)  # noqa: S310
+            urllib.request.urlopen(f"{url}/healthz", timeout=5)  # noqa: S310
             break
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
                 pytest.fail("the live site did not start")
             time.sleep(0.3)
+    # The first home page makes the cards' renditions (AVIF and WebP, ~20 s on two busy cores):
+    # asked once and waited for, instead of again every few seconds by a short probe (each
+    # retry started the same work over in another thread, and the site never answered).
+    urllib.request.urlopen(f"{url}/fr/", timeout=300)  # noqa: S310
 
     def manage_output(*args):
         """Run a management command against the live site's database; returns stdout."""
