@@ -17,8 +17,13 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "nl": "nl_NL"}
 
 
 def page_alternates(page, request):
-    """The live versions of a page, one per language, in the order of settings.LANGUAGES."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    """The live versions of a page, one per language, in the order of settings.LANGUAGES.
+
+    A page found by home.routing brings them along (`live_translations`): no query here.
+    """
+    translations = getattr(page, "live_translations", None)
+    if translations is None:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
     by_code = {p.locale.language_code: p for p in translations}
     return [
         {
