@@ -8,28 +8,10 @@ JOINed, with its hero image, which the page's head, OpenGraph and JSON-LD show â
 with the translations of the last page, which the language switcher and hreflang list.
 """
 
-from functools import cache
-
 from django.db.models import Q
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
-from museum_pages.models import ContentPage
-
-
-@cache
-def specific_relations():
-    """{page model: the name by which a Page row reaches that model's own table}."""
-    return {
-        model: model._meta.model_name
-        for model in get_page_models()
-        if issubclass(model, ContentPage) and list(model._meta.parents) == [Page]
-    }
-
-
-def as_specific(row):
-    """The row's specific page, from the joined table (a query for an unexpected type)."""
-    relation = specific_relations().get(row.specific_class)
-    return getattr(row, relation) if relation else row.specific
+from museum_pages.models.base import as_specific, specific_relations
 
 
 def page_at(home, path_components):
