@@ -2,6 +2,7 @@ from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from home import routing
 from museum_pages import opening_hours
 from museum_pages.models import ContentPage
 from network.listings import cluster_labels, map_data, museum_cards, theme_filters
@@ -21,7 +22,13 @@ class NetworkHomePage(ContentPage):
         # own; that would serve French under /de/ without a word (STYLE.md, trap 7).
         if self.language_code != translation.get_language():
             raise Http404
-        return super().route(request, path_components)
+        if not path_components:
+            return super().route(request, path_components)
+        # The page and the pages above it in one query rather than two per level.
+        page = routing.page_at(self, path_components)
+        if page is None:
+            raise Http404
+        return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

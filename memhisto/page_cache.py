@@ -26,6 +26,9 @@ and cards, the GeoJSON feed, nearby museums, the footer, the language switcher a
 of its translations, the sitemap — and a dependency graph would be one more thing to get
 wrong; publishing happens a few times a day, and the first visitors after it rebuild the few
 pages that matter in milliseconds each.
+
+The same generation keeps the small values that every page shows, such as the footer's
+links (`remembered()`): a page rendered on a miss does not query them again.
 """
 
 import hashlib
@@ -49,6 +52,9 @@ GENERATION_KEY = "page-cache:generation"
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 # Cookie: only requests without a session are served. Accept-Language: the language is in the key.
 HARMLESS_VARY_HEADERS = {"cookie", "accept-encoding", "accept-language"}
+# Values kept by remembered() go stale with the generation; the timeout only lets the cache
+# forget those of older generations.
+REMEMBERED_SECONDS = 24 * 60 * 60
 
 
 def _cache():
@@ -68,6 +74,22 @@ def clear_page_cache(**kwargs):
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
     _local_copies.clear()
     _known_generation.update(value=None, read_at=0.0)
+
+
+def remembered(name, compute):
+    """`compute()`, kept in the cache until the next content event (the generation).
+
+    For small values that many pages show and only a content event changes, such as the
+    footer's links: read from the cache even when the page around them is rendered. Plain
+    values only (they are pickled); `name` says what they depend on (the language, say).
+    """
+    cache = _cache()
+    key = f"page-data:{_current_generation(cache, time.time())}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=REMEMBERED_SECONDS)
+    return value
 
 
 # Each app process keeps its own copies of the pages it served last, in memory, and reads

@@ -15,6 +15,7 @@ from museum_pages.models import (
     MuseumPage,
     VirtualVisitPage,
     public_pages,
+    specific_pages,
 )
 from network import pictures
 
@@ -109,9 +110,7 @@ def search(request):
         messages.append(
             _("Votre recherche ne contient aucun mot : essayez un nom, un lieu, un thème.")
         )
-    results = (
-        pages.specific().search(" ".join(terms), operator="and") if terms else Page.objects.none()
-    )
+    results = pages.search(" ".join(terms), operator="and") if terms else Page.objects.none()
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
     requested = request.GET.get("page", "1")
@@ -126,7 +125,9 @@ def search(request):
             "search_query": query,
             "has_terms": bool(terms),
             "results": page,
-            "described_results": describe(list(page.object_list), museums, terms, request),
+            "described_results": describe(
+                specific_pages(page.object_list), museums, terms, request
+            ),
             "messages_for_visitor": messages,
             "museums": museums,
             "selected_museum": museum.slug if museum else "",

@@ -6,6 +6,7 @@ type costs today, so that any new query fails here.
 """
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -25,14 +26,16 @@ from network.factories import (
 from network.models import Theme
 
 TARGET = 12
+# In French. Another language costs one query more on a Wagtail page: the site's root is
+# the French home, and Wagtail looks up its translation before routing.
 BUDGET = {
-    "home": 12,
-    "museum": 15,
-    "exhibit": 11,
-    "visit": 15,
-    "event": 10,
-    "standard": 8,
-    "search": 12,
+    "home": 11,
+    "museum": 11,
+    "exhibit": 5,
+    "visit": 9,
+    "event": 5,
+    "standard": 5,
+    "search": 9,
     "sitemap": 2,
     "geojson": 8,
 }
@@ -46,16 +49,18 @@ def queries_for(client, url):
     return len(captured)
 
 
-def urls_of(locales, museum):
-    fr = locales["fr"]
+def urls_of(locales, museum, code="fr"):
+    """One page of each type in the language `code`; `museum` is the French one."""
+    museum = museum.get_translation(locales[code])
     return {
-        "home": "/fr/",
+        "home": f"/{code}/",
         "museum": museum.url,
         "exhibit": ExhibitPage.objects.live().child_of(museum).first().url,
         "visit": VirtualVisitPage.objects.live().child_of(museum).first().url,
         "event": EventPage.objects.live().child_of(museum).first().url,
-        "standard": StandardPage.objects.live().filter(locale=fr).first().url,
-        "search": "/fr/search/?q=guerre",
+        "standard": StandardPage.objects.live().filter(locale=locales[code]).first().url,
+        # The museum's town: results of several page types in every language.
+        "search": f"/{code}/search/?{urlencode({'q': museum.town})}",
         "sitemap": "/sitemap.xml",
         "geojson": "/api/museums.geojson",
     }
@@ -126,14 +131,11 @@ def test_every_page_type_keeps_its_query_count_when_the_network_grows(
         assert count <= BUDGET[name], f"{name}: {count} queries"
 
 
-@pytest.mark.parametrize("code", ["en", "de", "nl"])
-def test_translated_pages_cost_no_more_than_the_french_ones(
+@pytest.mark.parametrize("code", ["fr", "en", "de", "nl"])
+def test_every_page_type_keeps_to_the_target_in_every_language(
     client, uncached, locales, museum, code
 ):
-    french = urls_of(locales, museum)
-    translated_museum = museum.get_translation(locales[code])
-    translated = urls_of(locales, translated_museum)
-    translated["home"] = f"/{code}/"
-    translated["search"] = f"/{code}/search/?q=guerre"
-    for name in ["home", "museum", "exhibit", "visit", "event", "search"]:
-        assert queries_for(client, translated[name]) <= queries_for(client, french[name]) + 1
+    urls = urls_of(locales, museum, code)
+    counts = {name: queries_for(client, url) for name, url in urls.items()}
+    for name, count in counts.items():
+        assert count <= min(TARGET, BUDGET[name] + 1), f"{name} in {code}: {count} queries"

@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from home.models import StandardPage
+from memhisto import page_cache
 
 register = template.Library()
 
@@ -17,8 +18,13 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "nl": "nl_NL"}
 
 
 def page_alternates(page, request):
-    """The live versions of a page, one per language, in the order of settings.LANGUAGES."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    """The live versions of a page, one per language, in the order of settings.LANGUAGES.
+
+    A page found by home.routing brings them along (`live_translations`): no query here.
+    """
+    translations = getattr(page, "live_translations", None)
+    if translations is None:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
     by_code = {p.locale.language_code: p for p in translations}
     return [
         {
@@ -73,9 +79,12 @@ def alternates(context):
 
 @register.simple_tag
 def footer_pages():
-    """The network's common pages (about, legal notice, accessibility, privacy)."""
-    return (
-        StandardPage.objects.live()
-        .filter(locale__language_code=translation.get_language())
-        .order_by("path")
-    )
+    """The network's common pages (about, legal notice, accessibility, privacy): titles and
+    URLs, kept until the next publication since every page shows them."""
+    language = translation.get_language()
+
+    def links():
+        pages = StandardPage.objects.live().filter(locale__language_code=language)
+        return [{"title": page.title, "url": page.get_url()} for page in pages.order_by("path")]
+
+    return page_cache.remembered(f"footer-pages:{language}", links)
