@@ -73,6 +73,22 @@ def test_public_page_sends_the_strict_policy_and_headers(client, locales, page_t
     assert "fullscreen=(self " in permissions
 
 
+def test_a_cached_page_is_sent_with_the_headers_it_was_stored_with(db, client):
+    first = client.get("/fr/", secure=True)
+    second = client.get("/fr/", secure=True)
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    for header in [
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "Strict-Transport-Security",
+        "Referrer-Policy",
+        "X-Content-Type-Options",
+        "X-Frame-Options",
+    ]:
+        assert second[header] == first[header], header
+    assert observatory_score(second).total >= 110
+
+
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")")
 
 

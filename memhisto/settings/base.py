@@ -49,12 +49,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered here, with their own headers and no policy to compute.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Content-Security-Policy (public policy, or the admin's own) and Permissions-Policy on
-    # every page, cached or not: keep them above the page cache.
+    # Before the session: a cached page is answered without touching it or the database.
+    # It is stored with the headers added below, the policies included: a hit is sent with
+    # them as they were, and computes nothing.
+    "memhisto.page_cache.PageCacheMiddleware",
+    # Content-Security-Policy (public policy, or the admin's own) and Permissions-Policy.
     "memhisto.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Before the session: a cached page is answered without touching it or the database.
-    "memhisto.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "memhisto.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
