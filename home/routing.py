@@ -11,7 +11,7 @@ with the translations of the last page, which the language switcher and hreflang
 from django.db.models import Q
 from wagtail.models import Page
 
-from museum_pages.models.base import as_specific, specific_relations
+from museum_pages.models.base import as_specific, with_specific_tables
 
 
 def page_at(home, path_components):
@@ -28,9 +28,9 @@ def page_at(home, path_components):
     along = Q(path__startswith=home.path, url_path__in=url_paths)
     last = Page.objects.filter(along, url_path=url_paths[-1]).values("translation_key")
     rows = list(
-        Page.objects.filter(along | Q(translation_key__in=last)).select_related(
-            "locale", *[f"{name}__hero_image" for name in specific_relations().values()]
-        )
+        with_specific_tables(
+            Page.objects.filter(along | Q(translation_key__in=last))
+        ).select_related("locale")
     )
     pages = {
         row.url_path: as_specific(row)

@@ -139,10 +139,13 @@ def as_specific(row):
     return getattr(row, relation) if relation else row.specific
 
 
+def with_specific_tables(pages):
+    """The queryset with every ContentPage table and its hero image joined (see as_specific)."""
+    return pages.select_related(*[f"{name}__hero_image" for name in specific_relations().values()])
+
+
 def specific_pages(rows):
     """Page rows as their specific classes, in one query (`.specific()` costs one per type)."""
-    joined = Page.objects.filter(pk__in=[row.pk for row in rows]).select_related(
-        *[f"{name}__hero_image" for name in specific_relations().values()]
-    )
+    joined = with_specific_tables(Page.objects.filter(pk__in=[row.pk for row in rows]))
     by_pk = {row.pk: as_specific(row) for row in joined}
     return [by_pk[row.pk] for row in rows if row.pk in by_pk]
