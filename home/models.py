@@ -24,8 +24,8 @@ class NetworkHomePage(ContentPage):
             raise Http404
         if not path_components:
             return super().route(request, path_components)
-        # The page and the pages above it in one query rather than two per level.
-        page = routing.page_at(self, path_components)
+        # The page and the pages above it in two queries rather than two per level.
+        page = routing.page_at(self.url_path, path_components)
         if page is None:
             raise Http404
         return page.route(request, [])

@@ -1,50 +1,95 @@
-"""Finding the page at a URL below a network home, in one query.
+"""Finding the page at a URL, in two queries whatever its depth.
 
-Wagtail's `Page.route()` walks the path one level at a time and costs two queries per level:
-the child's base row, then its specific row. Below a home every page type is a ContentPage
-and none routes further (no `RoutablePageMixin`), so the pages along the path are found at
-once by their `url_path`, each as its specific class — every ContentPage table is LEFT
-JOINed, with its hero image, which the page's head, OpenGraph and JSON-LD show — together
-with the translations of the last page, which the language switcher and hreflang list.
+Wagtail's `Page.route_for_request()` fetches the site's root page, looks up its translation
+in the active language and its specific row, then walks the path one level at a time at two
+queries per level (the child's base row, then its specific row). Here the pages along the
+path are found at once by their `url_path`, which Wagtail keeps unique across the tree — the
+home of the active language comes from the site root paths that Wagtail caches — together
+with the translations of the last page, which the language switcher and hreflang list; then
+the last page's own row, with its hero image (head, OpenGraph, JSON-LD).
+
+No page of ours routes further (no `RoutablePageMixin`), so the page at the URL is the page
+served, after its own `route()` (which refuses drafts).
 """
 
 from django.db.models import Q
+from django.http import Http404
+from django.utils import translation
 from wagtail.models import Page
 
-from museum_pages.models.base import as_specific, with_specific_tables
+from memhisto import page_cache
+from museum_pages.models.base import ContentPage
 
 
-def page_at(home, path_components):
-    """The page at `path_components` below `home` as its specific class, or None.
+def route_for_request(request, path):
+    """The RouteResult for `path` on the request's site in the active language, or None.
 
-    Each page along the path knows its parent (`get_parent()` costs no query, as after
-    Wagtail's own routing); the last one carries `live_translations`, its live versions in
-    every language, itself included, each with its locale.
+    A language without a home page of its own gets None (404): Wagtail would fall back to
+    the French home and serve French under /de/ without a word (STYLE.md, trap 7).
+    """
+    site = page_cache.site_for_request(request)
+    roots = page_cache.site_root_paths()
+    # Wagtail's URL methods look the site and the root paths up on the request when it has
+    # them, as Site.find_for_request() and Page.get_url_parts() leave them there.
+    request._wagtail_site = site
+    request._wagtail_cached_site_root_paths = roots
+    if site is None:
+        return None
+    language = translation.get_language()
+    home_url_path = next(
+        (
+            root.root_path
+            for root in roots
+            if root.site_id == site.pk and root.language_code == language
+        ),
+        None,
+    )
+    if home_url_path is None:
+        return None
+    page = page_at(home_url_path, [component for component in path.split("/") if component])
+    if page is None:
+        return None
+    try:
+        return page.route(request, [])
+    except Http404:
+        return None
+
+
+def page_at(home_url_path, path_components):
+    """The page at `path_components` below the home at `home_url_path`, or None.
+
+    The page comes as its specific class and knows its parent (`get_parent()` costs no
+    query; the pages above it are plain `Page` rows); it carries `live_translations`, its
+    live versions in every language, itself included, each with its locale.
     """
     url_paths = [
-        home.url_path + "".join(f"{slug}/" for slug in path_components[:end])
-        for end in range(1, len(path_components) + 1)
+        home_url_path + "".join(f"{slug}/" for slug in path_components[:end])
+        for end in range(len(path_components) + 1)
     ]
-    along = Q(path__startswith=home.path, url_path__in=url_paths)
-    last = Page.objects.filter(along, url_path=url_paths[-1]).values("translation_key")
+    last = Page.objects.filter(url_path=url_paths[-1]).values("translation_key")
     rows = list(
-        with_specific_tables(
-            Page.objects.filter(along | Q(translation_key__in=last))
-        ).select_related("locale")
+        Page.objects.filter(Q(url_path__in=url_paths) | Q(translation_key__in=last))
+        .select_related("locale")
+        .order_by("depth")
     )
-    pages = {
-        row.url_path: as_specific(row)
-        for row in rows
-        if row.path.startswith(home.path) and row.url_path in url_paths
-    }
-    parent = home
+    along = {row.url_path: row for row in rows if row.url_path in url_paths}
+    if len(along) != len(url_paths):
+        return None
+    parent = None
     for url_path in url_paths:
-        page = pages.get(url_path)
-        if page is None:
-            return None
-        page._cached_parent_obj = parent
-        parent = page
-    parent.live_translations = [
-        row for row in rows if row.translation_key == parent.translation_key and row.live
+        row = along[url_path]
+        if parent is not None:
+            row._cached_parent_obj = parent
+        parent = row
+    model = parent.specific_class
+    if model is None:  # the page's model is gone from the code
+        return None
+    joined = ["locale", "hero_image"] if issubclass(model, ContentPage) else ["locale"]
+    page = model.objects.select_related(*joined).filter(pk=parent.pk).first()
+    if page is None:
+        return None
+    page._cached_parent_obj = getattr(parent, "_cached_parent_obj", None)
+    page.live_translations = [
+        row for row in rows if row.translation_key == page.translation_key and row.live
     ]
-    return parent
+    return page

@@ -80,7 +80,7 @@ def museum_json_ld(museum, request=None):
     if museum.website:
         data["sameAs"] = [museum.website]
     if museum.hero_image_id and request is not None:
-        rendition = museum.hero_image.get_rendition(pictures.OPEN_GRAPH_FILTER)
+        rendition = pictures.open_graph_rendition(museum.hero_image)
         data["image"] = request.build_absolute_uri(rendition.url)
     prices = list(museum.prices.all())
     if prices and all(price.is_free for price in prices):

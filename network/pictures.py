@@ -23,7 +23,23 @@ class PictureUse:
 
     def picture(self, image, **attrs):
         """The `<picture>` of `image`: AVIF and WebP sources, a JPEG `<img>` with its size."""
-        return Picture(image.get_renditions(*self.filters), {"sizes": self.sizes, **attrs})
+        return Picture(renditions(image, *self.filters), {"sizes": self.sizes, **attrs})
+
+
+def renditions(image, *filters):
+    """`image.get_renditions(*filters)`, looked up once per image object.
+
+    A page's hero is shown and preloaded, its OpenGraph image is in the head and in the
+    JSON-LD: without this, each use asks the rendition cache (Redis) again.
+    """
+    known = image.__dict__.setdefault("_renditions_by_filters", {})
+    if filters not in known:
+        known[filters] = image.get_renditions(*filters)
+    return known[filters]
+
+
+def open_graph_rendition(image):
+    return renditions(image, OPEN_GRAPH_FILTER)[OPEN_GRAPH_FILTER]
 
 
 # The hero image of museum, exhibit, event, standard and home pages (static/css/main.css:

@@ -3,6 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import Site
 
 from home import routing
 from museum_pages.models import ExhibitPage, VirtualVisitPage
@@ -13,15 +14,24 @@ def test_the_page_comes_as_its_specific_class_with_its_parent_and_translations(
 ):
     visit = VirtualVisitPage.objects.live().child_of(museum).first()
     with translation.override("fr"), CaptureQueriesContext(connection) as captured:
-        page = routing.page_at(home, [museum.slug, visit.slug])
-        parent = page.get_parent().specific
+        page = routing.page_at(home.url_path, [museum.slug, visit.slug])
+        parent = page.get_parent()
         codes = {row.locale.language_code for row in page.live_translations}
         image = page.hero_image
-    assert len(captured) == 1
+        language = page.locale.language_code
+    assert len(captured) == 2
     assert type(page) is VirtualVisitPage and page.pk == visit.pk
-    assert parent.pk == museum.pk and parent.town == museum.town
+    assert parent.pk == museum.pk and parent.title == museum.title
+    assert parent.get_parent().pk == home.pk
     assert codes == {"fr", "en", "de", "nl"}
     assert image == visit.hero_image
+    assert language == "fr"
+
+
+def test_the_home_itself_is_found_too(home):
+    page = routing.page_at(home.url_path, [])
+    assert type(page) is type(home.specific) and page.pk == home.pk
+    assert len(page.live_translations) == 4
 
 
 def test_unknown_draft_and_too_long_paths_are_404(client, museum):
@@ -30,3 +40,18 @@ def test_unknown_draft_and_too_long_paths_are_404(client, museum):
     assert client.get(f"{exhibit.url}extra/").status_code == 404
     exhibit.unpublish()
     assert client.get(exhibit.url).status_code == 404
+
+
+def test_a_changed_site_address_shows_at_once_in_the_page_links(client, museum, settings):
+    """The site and its root paths are remembered until the next content event: saving
+    the site is one, or every link would keep the old address."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "memhisto.example"]
+    site = Site.objects.get(is_default_site=True)
+    before = f'hreflang="de" href="{site.root_url}/de/carriere-wellington/"'
+    assert before in client.get(museum.url).text
+    site.hostname = "memhisto.example"
+    site.port = 80
+    site.save()
+    page = client.get(museum.url, HTTP_HOST="memhisto.example")
+    assert page.status_code == 200
+    assert 'hreflang="de" href="http://memhisto.example/de/carriere-wellington/"' in page.text

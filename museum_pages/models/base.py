@@ -6,10 +6,11 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from memhisto import page_cache
 from museum_pages.blocks import BodyBlock
 from museum_pages.forms import ContentPageForm
 
@@ -92,11 +93,11 @@ class ContentPage(Page):
 
     @property
     def language_code(self):
-        """The page's language, from Wagtail's cached site root paths (no query).
+        """The page's language, from the site root paths (no query).
 
         Every language's tree hangs under its own home page, a root path of the site.
         """
-        for root in Site.get_site_root_paths():
+        for root in page_cache.site_root_paths():
             if self.url_path.startswith(root.root_path):
                 return root.language_code
         return self.locale.language_code

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.panels import GeoAddressPanel
 
+from memhisto import page_cache
 from museum_pages import geo, opening_hours, practical_display, structured_data
 from museum_pages.panels import LeafletPanel
 
@@ -262,25 +263,35 @@ class MuseumPage(ContentPage):
         return self._practical
 
     def nearby_museums(self, count=3):
-        """The `count` nearest other live museums in this page's language, with distances."""
+        """The `count` nearest other live museums in this page's language, nearest first:
+        [{"museum", "distance_km", "directions_url"}]."""
         origin = self.point
         if origin is None:
             return []
-        others = []
-        candidates = (
-            public_pages(MuseumPage.objects.live().filter(locale_id=self.locale_id))
-            .exclude(pk=self.pk)
-            .only("id", "title", "town", "location", "url_path", "locale_id", "depth", "path")
-        )
-        for other in candidates:
-            point = other.point
-            if point is None:
-                continue
-            other.distance_km = geo.great_circle_km(origin, point)
-            other.directions_url = geo.directions_url(origin, point)
-            others.append(other)
-        others.sort(key=lambda museum: museum.distance_km)
-        return others[:count]
+        nearby = [
+            {
+                "museum": other,
+                "distance_km": geo.great_circle_km(origin, other.point),
+                "directions_url": geo.directions_url(origin, other.point),
+            }
+            for other in located_museums(self.locale_id)
+            if other.pk != self.pk
+        ]
+        nearby.sort(key=lambda entry: entry["distance_km"])
+        return nearby[:count]
 
     def json_ld(self, request=None):
         return structured_data.museum_json_ld(self, request)
+
+
+def located_museums(locale_id):
+    """The live public museums of a language that have a position, with what the nearby
+    list shows; remembered until the next content event, as every museum page asks."""
+
+    def fetch():
+        candidates = public_pages(MuseumPage.objects.live().filter(locale_id=locale_id)).only(
+            "id", "title", "town", "location", "url_path", "locale_id", "depth", "path"
+        )
+        return [museum for museum in candidates if museum.point is not None]
+
+    return page_cache.remembered(f"located-museums:{locale_id}", fetch)

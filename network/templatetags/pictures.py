@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from network.pictures import OPEN_GRAPH_FILTER, USES
+from network.pictures import USES, open_graph_rendition
 
 register = template.Library()
 
@@ -43,7 +43,7 @@ def open_graph_image(context, image, alt=""):
     """The og:image meta tags of a page's hero image: one absolute JPEG URL with its size."""
     if not image:
         return ""
-    rendition = image.get_rendition(OPEN_GRAPH_FILTER)
+    rendition = open_graph_rendition(image)
     url = rendition.url
     request = context.get("request")
     if request is not None:
