@@ -18,7 +18,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from memhisto import page_cache
-from museum_pages.models.base import ContentPage
+from museum_pages.models.base import ContentPage, view_restricted
 
 
 def route_for_request(request, path):
@@ -60,7 +60,8 @@ def page_at(home_url_path, path_components):
 
     The page comes as its specific class and knows its parent (`get_parent()` costs no
     query; the pages above it are plain `Page` rows); it carries `live_translations`, its
-    live versions in every language, itself included, each with its locale.
+    live versions in every language, itself included, each with its locale, and whether it
+    is `known_unrestricted` (no view restriction on it or above it).
     """
     url_paths = [
         home_url_path + "".join(f"{slug}/" for slug in path_components[:end])
@@ -69,6 +70,7 @@ def page_at(home_url_path, path_components):
     last = Page.objects.filter(url_path=url_paths[-1]).values("translation_key")
     rows = list(
         Page.objects.filter(Q(url_path__in=url_paths) | Q(translation_key__in=last))
+        .annotate(restricted=view_restricted())
         .select_related("locale")
         .order_by("depth")
     )
@@ -89,6 +91,11 @@ def page_at(home_url_path, path_components):
     if page is None:
         return None
     page._cached_parent_obj = getattr(parent, "_cached_parent_obj", None)
+    # Wagtail checks the page's view restrictions before serving it: none to look up when
+    # neither it nor an ancestor has one (an alias takes its source's, looked up as usual).
+    page.known_unrestricted = not parent.restricted and not any(
+        row.alias_of_id for row in along.values()
+    )
     page.live_translations = [
         row for row in rows if row.translation_key == page.translation_key and row.live
     ]

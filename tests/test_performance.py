@@ -30,12 +30,12 @@ from network.models import Theme
 TARGET = 12
 # The same in every language (home.routing finds the home of the active language at once).
 BUDGET = {
-    "home": 11,
-    "museum": 11,
-    "exhibit": 5,
-    "visit": 9,
-    "event": 5,
-    "standard": 5,
+    "home": 10,
+    "museum": 10,
+    "exhibit": 4,
+    "visit": 8,
+    "event": 4,
+    "standard": 4,
     "search": 10,
     "sitemap": 2,
     "geojson": 8,

@@ -1,6 +1,10 @@
 """Pages behind a view restriction stay out of every public listing and ask for the password
 (the one-query restriction checks of museum_pages.models.base)."""
 
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from museum_pages.models import ExhibitPage, MuseumPage
@@ -39,3 +43,26 @@ def test_a_protected_exhibit_leaves_its_museum_page(client, museum):
     restrict(exhibit)
     assert f'href="{exhibit.url}"' not in client.get(museum.url).content.decode()
     assert 'name="password"' in client.get(exhibit.url).content.decode()
+
+
+def test_the_password_opens_the_pages_under_a_protected_museum(client, museum):
+    restrict(museum)
+    exhibit = ExhibitPage.objects.live().child_of(museum).first()
+    form = client.get(exhibit.url).content.decode()
+    action = re.search(r'<form[^>]+action="([^"]+)"', form).group(1)
+    answer = client.post(action, {"password": "secret", "return_url": exhibit.url})
+    assert answer.status_code == 302 and answer["Location"] == exhibit.url
+    assert exhibit.intro in client.get(exhibit.url).content.decode()
+
+
+def test_an_open_page_is_served_without_a_query_for_view_restrictions(client, uncached, museum):
+    """home.routing knows the page and its ancestors are open (see get_view_restrictions)."""
+    exhibit = ExhibitPage.objects.live().child_of(museum).first()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(exhibit.url).status_code == 200
+    lookups = [
+        query["sql"]
+        for query in captured
+        if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')
+    ]
+    assert lookups == []

@@ -15,16 +15,22 @@ from museum_pages.blocks import BodyBlock
 from museum_pages.forms import ContentPageForm
 
 
-def public_pages(queryset):
-    """`queryset.public()` in a single query.
+def view_restricted():
+    """Whether a page or one of its ancestors has a view restriction, as an expression.
 
     Wagtail's `public()` first lists every view restriction in a query of its own; here the
-    same rule (no restricted page among the page and its ancestors) is a subquery.
+    same rule (a restricted page among the page and its ancestors) is a subquery.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
     )
-    return queryset.exclude(Exists(restricted))
+
+
+def public_pages(queryset):
+    """`queryset.public()` in a single query."""
+    return queryset.exclude(view_restricted())
 
 
 class ContentPage(Page):
@@ -103,12 +109,15 @@ class ContentPage(Page):
         return self.locale.language_code
 
     def get_view_restrictions(self):
-        """The restrictions on this page and its ancestors, in one query.
+        """The restrictions on this page and its ancestors, in one query, or none at all when
+        home.routing found the page unrestricted (`known_unrestricted`).
 
         Wagtail first fetches the ancestors to resolve aliases, on every request; the
         ancestors' paths are prefixes of this page's path, and an alias ancestor is
         replaced by its source page in the same query.
         """
+        if getattr(self, "known_unrestricted", False):
+            return PageViewRestriction.objects.none()
         if self.alias_of_id:
             return super().get_view_restrictions()
         step = self.steplen
