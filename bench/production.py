@@ -288,6 +288,7 @@ def inspect_in_django():
     from wagtail.models import Locale
 
     from home.models import NetworkHomePage
+    from memhisto.page_cache import clear_page_cache
     from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
 
     models = {
@@ -317,18 +318,20 @@ def inspect_in_django():
             raise SystemExit(f"{path}: HTTP {response.status_code}")
         return len(captured)
 
-    misses, hits = {}, {}
+    misses, colds, hits = {}, {}, {}
     for kind, paths in urls.items():
         sample = paths[:2] + [p for p in paths if p.startswith("/en/")][:1] + paths[-1:]
-        misses[kind], hits[kind] = [], []
+        misses[kind], colds[kind], hits[kind] = [], [], []
         for path in dict.fromkeys(sample):
             # A miss: an anonymous visitor with the page cache off (what a cache miss costs).
             with override_settings(PAGE_CACHE_SECONDS=0):
                 queries_of(path, {})  # first render: renditions, template caches
                 misses[kind].append(queries_of(path, {}))
+                clear_page_cache()  # as after a publication: nothing remembered
+                colds[kind].append(queries_of(path, {}))
             queries_of(path, {})  # an anonymous visit fills the page cache
             hits[kind].append(queries_of(path, {}))
-    queries = {"miss": misses, "hit": hits}
+    queries = {"miss": misses, "cold": colds, "hit": hits}
     result = {"urls": urls, "queries": queries, "session_cookie": settings.SESSION_COOKIE_NAME}
     print(json.dumps(result))
 
@@ -498,14 +501,17 @@ def main():
         site = inspect_site(env)
         urls, queries = site["urls"], site["queries"]
         bypass = {"Cookie": f"{site['session_cookie']}=bench"}
-        print("   miss: page cache off; hit: an anonymous visit after another one")
+        print(
+            "   miss: page cache off; after publication: the same with nothing remembered"
+            " (memhisto.page_cache.remembered); hit: an anonymous visit after another one"
+        )
         for kind in PAGE_TYPES:
-            miss, hit = queries["miss"][kind], queries["hit"][kind]
-            same = "same on each page" if len(set(miss)) == 1 else "varies"
+            miss, cold, hit = (queries[name][kind] for name in ("miss", "cold", "hit"))
+            same = "same on each page" if len(set(miss)) == len(set(cold)) == 1 else "varies"
             hits = "" if kind == "search" else f"  hit 0: {verdict(max(hit) == 0)}"
             print(
-                f"   {kind:8} {short(urls[kind][0])} miss {miss} ({same}) hit {hit}"
-                f"  miss ≤ 12: {verdict(max(miss) <= 12)}{hits}"
+                f"   {kind:8} {short(urls[kind][0])} miss {miss} after publication {cold}"
+                f" ({same}) hit {hit}  ≤ 12: {verdict(max(miss + cold) <= 12)}{hits}"
             )
     flush_redis()
 
@@ -519,19 +525,30 @@ def main():
             )
 
         with phases(f"(b) Cached pages (wrk -c32 {args.duration}s each, warmed first)"):
+            cached = {}
             for kind in CACHED_TYPES:
                 path = urls[kind][0]
                 for _ in range(3):
                     fetch(port, path)
-                result = wrk(port, path, args.duration)
-                ratio = result["rps"] / ceiling["rps"] if ceiling["rps"] else 0
+                cached[kind] = wrk(port, path, args.duration)
+            # The ceiling again: on a shared machine one run can be lucky or not; the ratios
+            # are to the mean of the runs before and after the pages.
+            again = wrk(port, static_path, args.duration)
+            mean = (ceiling["rps"] + again["rps"]) / 2
+            print(
+                f"   ceiling again after the pages {again['rps']:.0f} req/s"
+                f" (errors {again['errors']}): ratios to the mean, {mean:.0f} req/s"
+            )
+            for kind, result in cached.items():
+                ratio = result["rps"] / mean if mean else 0
                 note = " (search is never cached)" if kind == "search" else ""
                 print(
-                    f"   {kind:8} {short(path)} {result['rps']:9.0f} req/s  {ratio:6.1%} of ceiling"
-                    f"  errors {result['errors']}  target ≥ 90 %: {verdict(ratio >= 0.9)}{note}"
+                    f"   {kind:8} {short(urls[kind][0])} {result['rps']:9.0f} req/s"
+                    f"  {ratio:6.1%} of ceiling  errors {result['errors']}"
+                    f"  target ≥ 90 %: {verdict(ratio >= 0.9)}{note}"
                 )
 
-        with phases(f"(c) Uncached latency ({args.requests} sequential requests, 1 connection)"):
+        with phases(f"(c) Uncached latency ({args.requests} requests one at a time)"):
             for kind in PAGE_TYPES:
                 path = urls[kind][0]
                 p50, p95 = uncached_latency(port, path, args.requests, bypass)

@@ -4,7 +4,7 @@ Wagtail's `Page.route_for_request()` fetches the site's root page, looks up its 
 in the active language and its specific row, then walks the path one level at a time at two
 queries per level (the child's base row, then its specific row). Here the pages along the
 path are found at once by their `url_path`, which Wagtail keeps unique across the tree — the
-home of the active language comes from the site root paths that Wagtail caches — together
+home of the active language comes from the site root paths, remembered by page_cache — together
 with the translations of the last page, which the language switcher and hreflang list; then
 the last page's own row, with its hero image (head, OpenGraph, JSON-LD).
 
@@ -77,25 +77,21 @@ def page_at(home_url_path, path_components):
     along = {row.url_path: row for row in rows if row.url_path in url_paths}
     if len(along) != len(url_paths):
         return None
-    parent = None
-    for url_path in url_paths:
-        row = along[url_path]
-        if parent is not None:
-            row._cached_parent_obj = parent
-        parent = row
-    model = parent.specific_class
+    chain = [along[url_path] for url_path in url_paths]
+    for parent, child in zip(chain, chain[1:], strict=False):
+        child._cached_parent_obj = parent
+    found = chain[-1]
+    model = found.specific_class
     if model is None:  # the page's model is gone from the code
         return None
     joined = ["locale", "hero_image"] if issubclass(model, ContentPage) else ["locale"]
-    page = model.objects.select_related(*joined).filter(pk=parent.pk).first()
+    page = model.objects.select_related(*joined).filter(pk=found.pk).first()
     if page is None:
         return None
-    page._cached_parent_obj = getattr(parent, "_cached_parent_obj", None)
+    page._cached_parent_obj = getattr(found, "_cached_parent_obj", None)
     # Wagtail checks the page's view restrictions before serving it: none to look up when
     # neither it nor an ancestor has one (an alias takes its source's, looked up as usual).
-    page.known_unrestricted = not parent.restricted and not any(
-        row.alias_of_id for row in along.values()
-    )
+    page.known_unrestricted = not found.restricted and not any(row.alias_of_id for row in chain)
     page.live_translations = [
         row for row in rows if row.translation_key == page.translation_key and row.live
     ]
