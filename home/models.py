@@ -18,6 +18,8 @@ class NetworkHomePage(ContentPage):
         verbose_name = _("accueil du réseau")
 
     def route(self, request, path_components):
+        """Wagtail's own routing, for code that calls `Page.route_for_request()` itself: our
+        serve view (home.views) finds pages through home.routing without coming here."""
         # Wagtail falls back to the French home when a language has no home page of its
         # own; that would serve French under /de/ without a word (STYLE.md, trap 7).
         if self.language_code != translation.get_language():

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home import routing
 from museum_pages.models import ExhibitPage, VirtualVisitPage
@@ -55,3 +55,11 @@ def test_a_changed_site_address_shows_at_once_in_the_page_links(client, museum, 
     page = client.get(museum.url, HTTP_HOST="memhisto.example")
     assert page.status_code == 200
     assert 'hreflang="de" href="http://memhisto.example/de/carriere-wellington/"' in page.text
+
+
+def test_wagtails_own_routing_finds_the_same_page(rf, museum, locales):
+    """For code that calls Wagtail's routing itself rather than our serve view."""
+    german = museum.get_translation(locales["de"])
+    with translation.override("de"):
+        page, _args, _kwargs = Page.route_for_request(rf.get(german.url), f"{german.slug}/")
+    assert page.pk == german.pk and type(page) is type(german)
