@@ -4,7 +4,7 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from museum_pages.models import public_pages
+from museum_pages.models import full_url, public_pages
 
 
 class MultilingualSitemap(Sitemap):
@@ -24,7 +24,7 @@ class MultilingualSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
-        locations = {p.pk: p.get_full_url(self.request) for p in pages}
+        locations = {p.pk: full_url(p, self.request) for p in pages}
         translations = defaultdict(list)
         for p in pages:
             translations[p.translation_key].append(p)

@@ -6,6 +6,7 @@ import json
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from museum_pages.models.base import full_url
 from museum_pages.opening_hours import PARIS
 from network import pictures
 
@@ -56,7 +57,7 @@ def museum_json_ld(museum, request=None):
         "@type": "Museum",
         "name": museum.title,
         "description": museum.intro,
-        "url": museum.get_full_url(request),
+        "url": full_url(museum, request),
         "inLanguage": museum.language_code,
         "address": {
             "@type": "PostalAddress",

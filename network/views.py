@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from museum_pages.geo import parse_point
+from museum_pages.models import full_url
 from museum_pages.models.practical import ACCESS_FLAGS, WEEKDAY_FIELDS
 from museum_pages.opening_hours import limit_cache_lifetime
 from network.listings import add_themes_and_status, live_museums
@@ -58,7 +59,7 @@ def feature(museum, request, point):
         "properties": {
             "name": museum.title,
             "town": museum.town,
-            "url": museum.get_full_url(request),
+            "url": full_url(museum, request),
             "themes": [theme.name for theme in museum.localized_themes],
             "theme_slugs": museum.theme_slugs,
             "opening_hours": opening_hours(museum),

@@ -3,7 +3,7 @@
 import re
 
 from defusedxml import ElementTree as ET
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 HREFLANG = re.compile(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">')
 SITEMAP_NS = {
@@ -26,7 +26,7 @@ def test_hreflang_is_reciprocal_on_every_live_page(client, home):
         links = alternates(client, page.url)
         assert set(links) == {"fr", "en", "de", "nl", "x-default"}, page.url
         assert links["x-default"] == links["fr"]
-        seen[page.get_full_url()] = links
+        seen[f"http://testserver{page.url}"] = links
     for url, links in seen.items():
         for code in ("fr", "en", "de", "nl"):
             assert seen[links[code]] == links, f"{url} → {links[code]} is not reciprocal"
@@ -44,11 +44,27 @@ def test_sitemap_lists_every_language_with_alternates(client, museum, locales):
     root = ET.fromstring(response.content)
     urls = root.findall("s:url", SITEMAP_NS)
     assert len(urls) == Page.objects.live().filter(depth__gte=2).count()
-    german_url = museum.get_translation(locales["de"]).get_full_url()
+    german_url = f"http://testserver{museum.get_translation(locales['de']).url}"
     entry = next(u for u in urls if u.find("s:loc", SITEMAP_NS).text == german_url)
     langs = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", SITEMAP_NS)}
     assert set(langs) == {"fr", "en", "de", "nl", "x-default"}
     assert langs["de"] == german_url
+
+
+def test_absolute_urls_use_the_host_the_visitor_asked_for(client, museum, settings):
+    """The Site record says localhost until someone edits it; hreflang, og:url, JSON-LD,
+    the sitemap and the GeoJSON feed say the address visitors and crawlers use."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "memhisto.example"]
+    assert "memhisto.example" not in {site.hostname for site in Site.objects.all()}
+    host = {"HTTP_HOST": "memhisto.example", "secure": True}
+    expected = f"https://memhisto.example{museum.url}"
+    page = client.get(museum.url, **host).content.decode()
+    assert f'<link rel="alternate" hreflang="fr" href="{expected}">' in page
+    assert f'<meta property="og:url" content="{expected}">' in page
+    assert f'"url": "{expected}"' in page
+    assert f"<loc>{expected}</loc>" in client.get("/sitemap.xml", **host).content.decode()
+    feed = client.get("/api/museums.geojson", **host).json()
+    assert expected in {feature["properties"]["url"] for feature in feed["features"]}
 
 
 def test_opengraph_locale_and_alternates(client, museum, locales):

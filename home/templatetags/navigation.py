@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from home.models import StandardPage
 from memhisto import page_cache
+from museum_pages.models import full_url
 
 register = template.Library()
 
@@ -31,7 +32,7 @@ def page_alternates(page, request):
             "code": code,
             "name": LANGUAGE_NAMES[code],
             "url": by_code[code].get_url(request),
-            "full_url": by_code[code].get_full_url(request),
+            "full_url": full_url(by_code[code], request),
             "og_locale": OG_LOCALES[code],
         }
         for code in LANGUAGE_NAMES

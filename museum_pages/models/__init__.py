@@ -1,4 +1,4 @@
-from .base import ContentPage, public_pages, specific_pages
+from .base import ContentPage, full_url, public_pages, specific_pages
 from .event import EventPage
 from .exhibit import ExhibitPage
 from .museum import MuseumPage
@@ -6,6 +6,7 @@ from .visit import VirtualVisitPage
 
 __all__ = [
     "ContentPage",
+    "full_url",
     "public_pages",
     "specific_pages",
     "EventPage",

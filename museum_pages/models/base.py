@@ -28,6 +28,19 @@ def view_restricted():
     )
 
 
+def full_url(page, request):
+    """The absolute URL of `page` on the host the visitor asked for.
+
+    Wagtail's `get_full_url()` takes the host from the Site record, which says `localhost`
+    until someone edits it in the admin; the request's host is the one visitors and search
+    engines use (checked against ALLOWED_HOSTS, with the scheme the TLS proxy reports).
+    A page of another site keeps that site's address.
+    """
+    if request is None:
+        return page.get_full_url()
+    return request.build_absolute_uri(page.get_url(request))
+
+
 def public_pages(queryset):
     """`queryset.public()` in a single query."""
     return queryset.exclude(view_restricted())
