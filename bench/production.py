@@ -58,8 +58,24 @@ def verdict(ok):
     return "PASS" if ok else "FAIL"
 
 
+def cpu_times():
+    """(steal, total) CPU ticks of the machine so far, from /proc/stat (Linux)."""
+    try:
+        fields = [int(value) for value in Path("/proc/stat").read_text().split()[1:9]]
+    except (OSError, ValueError):
+        return (0, 0)
+    return (fields[7], sum(fields))
+
+
+def steal_share(before, after):
+    """The share of CPU time the hypervisor gave to other machines between two readings:
+    on a shared host, figures measured while it is high are not worth comparing."""
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total if total else 0.0
+
+
 class Phases:
-    """Wall-clock time of each phase, printed as it ends and summed up at the end."""
+    """Wall-clock time and CPU steal of each phase, printed as it ends and summed up."""
 
     def __init__(self):
         self.times = []
@@ -67,20 +83,21 @@ class Phases:
     @contextlib.contextmanager
     def __call__(self, name):
         heading(name)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_times()
         try:
             yield
         finally:
             elapsed = time.perf_counter() - started
-            self.times.append((name, elapsed))
-            print(f"   ({name}: {elapsed:.1f} s)", flush=True)
+            steal = steal_share(cpu, cpu_times())
+            self.times.append((name, elapsed, steal))
+            print(f"   ({name}: {elapsed:.1f} s, CPU steal {steal:.0%})", flush=True)
 
     def summary(self):
-        heading("Phase timings")
-        width = max(len(name) for name, _elapsed in self.times)
-        for name, elapsed in self.times:
-            print(f"   {name:{width}} {elapsed:7.1f} s")
-        print(f"   {'total':{width}} {sum(t for _n, t in self.times):7.1f} s")
+        heading("Phase timings (CPU steal: time the hypervisor gave to other machines)")
+        width = max(len(name) for name, _elapsed, _steal in self.times)
+        for name, elapsed, steal in self.times:
+            print(f"   {name:{width}} {elapsed:7.1f} s  steal {steal:4.0%}")
+        print(f"   {'total':{width}} {sum(t for _n, t, _s in self.times):7.1f} s")
 
 
 # Preparation --------------------------------------------------------------------------
