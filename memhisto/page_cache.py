@@ -27,8 +27,9 @@ of its translations, the sitemap — and a dependency graph would be one more th
 wrong; publishing happens a few times a day, and the first visitors after it rebuild the few
 pages that matter in milliseconds each.
 
-The same generation keeps the small values that every page shows, such as the footer's
-links (`remembered()`): a page rendered on a miss does not query them again.
+The same generation keeps the small values that only a content event changes (`remembered()`):
+the site and its root paths, the footer's links, the museums' positions, each museum's
+practical rows and children; a page rendered on a miss does not query them again.
 """
 
 import hashlib
@@ -122,7 +123,7 @@ _local_copies = LocMemCache("memhisto-page-cache", {"OPTIONS": {"MAX_ENTRIES": 5
 _known_generation = {"value": None, "read_at": 0.0}
 # {name: (generation, value)} for remembered(): a handful of names (per language, per host).
 _remembered_here = {}
-REMEMBERED_NAMES_HELD = 256
+REMEMBERED_NAMES_HELD = 1024
 
 
 def _current_generation(cache, now):

@@ -83,17 +83,18 @@ def price_label(price):
     return formats.number_format(price.amount, 2) + " €"
 
 
-def practical_information(museum, now=None):
-    """Everything the practical-information section shows, from the museum's rows."""
+def practical_information(museum, rows, now=None):
+    """Everything the practical-information section shows, from the museum's fields and its
+    rows ({relation: rows}, MuseumPage.practical_rows)."""
     now = now or now_in_paris()
-    periods = list(museum.opening_periods.all())
-    closures = list(museum.closures.all())
+    periods = rows["opening_periods"]
+    closures = rows["closures"]
     status = opening_hours.opening_status(periods, closures, now)
     today = now.astimezone(opening_hours.PARIS).date()
     upcoming_closures = [
         closure for closure in closures if closure.every_year or closure.last_date >= today
     ]
-    prices = list(museum.prices.all())
+    prices = rows["prices"]
     return {
         "status": status,
         "status_text": opening_hours.status_text(status),
@@ -104,7 +105,7 @@ def practical_information(museum, now=None):
                 "time": hhmm(d.departs_at),
                 "language": str(LANGUAGE_NAMES.get(d.language, d.language)),
             }
-            for d in museum.guided_departures.all()
+            for d in rows["guided_departures"]
         ],
         "prices": [
             {"label": p.label, "amount": price_label(p), "note": p.note, "combined": p.is_combined}

@@ -49,8 +49,9 @@ def opening_hours_specification(periods, today):
     return specs
 
 
-def museum_json_ld(museum, request=None):
-    """The page's schema.org Museum as a <script type="application/ld+json"> element."""
+def museum_json_ld(museum, rows, request=None):
+    """The page's schema.org Museum as a <script type="application/ld+json"> element, from
+    the museum's fields and its rows ({relation: rows}, MuseumPage.practical_rows)."""
     today = datetime.datetime.now(tz=PARIS).date()
     data = {
         "@context": "https://schema.org",
@@ -71,7 +72,7 @@ def museum_json_ld(museum, request=None):
     point = museum.point
     if point:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": point[1], "longitude": point[0]}
-    periods = list(museum.opening_periods.all())
+    periods = rows["opening_periods"]
     if periods:
         data["openingHoursSpecification"] = opening_hours_specification(periods, today)
     if museum.phone:
@@ -83,7 +84,7 @@ def museum_json_ld(museum, request=None):
     if museum.hero_image_id and request is not None:
         rendition = pictures.open_graph_rendition(museum.hero_image)
         data["image"] = request.build_absolute_uri(rendition.url)
-    prices = list(museum.prices.all())
+    prices = rows["prices"]
     if prices and all(price.is_free for price in prices):
         data["isAccessibleForFree"] = True
     elif prices:

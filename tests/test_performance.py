@@ -37,8 +37,8 @@ BUDGET = {
     "event": 4,
     "standard": 4,
     "search": 10,
-    "sitemap": 2,
-    "geojson": 8,
+    "sitemap": 3,  # the site, for URLs on the host the visitor asked for
+    "geojson": 9,  # the same
 }
 
 

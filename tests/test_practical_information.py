@@ -190,3 +190,21 @@ def test_every_museum_but_one_has_hours(locales):
     without = [m.slug for m in museums if not m.opening_periods.all()]
     assert without == ["caverne-du-dragon"]
     assert Page.objects.filter(slug="forteresse-mimoyecques").count() == 4
+
+
+def test_published_prices_replace_the_remembered_ones(client, museum):
+    """The rows are remembered between publications (MuseumPage.practical_rows): a
+    publication is what changes them, and shows at once."""
+    assert "Tarif publié" not in text_of(client.get(museum.url))
+    museum.prices = [Price(label="Tarif publié", amount=9, locale=museum.locale)]
+    museum.save_revision().publish()
+    assert "Tarif publié 9,00 €" in text_of(client.get(museum.url))
+
+
+def test_a_preview_shows_the_edited_prices_not_the_live_ones(client, museum):
+    client.get(museum.url)  # the live rows are now remembered
+    draft = MuseumPage.objects.get(pk=museum.pk)
+    draft.prices = [Price(label="Tarif en projet", amount=7, locale=draft.locale)]
+    preview = draft.make_preview_request()
+    assert "Tarif en projet" in text_of(preview)
+    assert "Tarif en projet" not in text_of(client.get(museum.url))

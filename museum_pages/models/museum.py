@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import F, prefetch_related_objects
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,9 @@ from museum_pages.panels import LeafletPanel
 
 from .base import ContentPage, public_pages
 from .practical import ACCESS_FLAGS, access_panel
+
+# The practical facts of a museum, its inline panels (see practical_rows).
+PRACTICAL_RELATIONS = ("opening_periods", "closures", "prices", "guided_departures")
 
 
 class MuseumPage(ContentPage):
@@ -200,10 +203,8 @@ class MuseumPage(ContentPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        # The practical information and the JSON-LD read the same rows: fetch them once.
-        prefetch_related_objects(
-            [self], "opening_periods", "closures", "prices", "guided_departures"
-        )
+        # A preview shows the edited rows, never the remembered ones of the live page.
+        self.practical_rows(remember=not getattr(request, "is_preview", False))
         context = super().get_context(request, *args, **kwargs)
         context["children_by_type"] = self.children_by_type()
         context["practical"] = self.practical_information()
@@ -218,11 +219,23 @@ class MuseumPage(ContentPage):
         return response
 
     def children_by_type(self):
-        """The museum's live exhibits, virtual visits and upcoming events, in one query.
+        """The museum's live exhibits, virtual visits and upcoming events.
 
         Plain pages with what the lists show (title, URL, intro, dates) joined in, rather
-        than `.specific()`, which costs one more query per page type.
+        than `.specific()`, which costs one more query per page type; remembered until the
+        next content event (only a publication changes them), the past events left out at
+        each rendering.
         """
+        now = timezone.now()
+        grouped = {"exhibits": [], "visits": [], "events": []}
+        for group, child in page_cache.remembered(f"museum-children:{self.pk}", self._children):
+            if group != "events" or (child.end_at or child.start_at) >= now:
+                grouped[group].append(child)
+        grouped["events"].sort(key=lambda event: event.start_at)
+        return grouped
+
+    def _children(self):
+        """[(group, page)] of the live public children, in one query."""
         from .event import EventPage
         from .exhibit import ExhibitPage
         from .visit import VirtualVisitPage
@@ -239,14 +252,7 @@ class MuseumPage(ContentPage):
             start_at=F("eventpage__start_at"),
             end_at=F("eventpage__end_at"),
         )
-        now = timezone.now()
-        grouped = {"exhibits": [], "visits": [], "events": []}
-        for child in children:
-            group = groups[child.content_type_id]
-            if group != "events" or (child.end_at or child.start_at) >= now:
-                grouped[group].append(child)
-        grouped["events"].sort(key=lambda event: event.start_at)
-        return grouped
+        return [(groups[child.content_type_id], child) for child in children]
 
     # Practical information ------------------------------------------------------------
 
@@ -255,11 +261,24 @@ class MuseumPage(ContentPage):
         """(longitude, latitude) or None."""
         return geo.parse_point(self.location)
 
+    def practical_rows(self, remember=True):
+        """{relation: rows} of the practical facts (PRACTICAL_RELATIONS), which the practical
+        information and the JSON-LD both read; fetched once per page object, and remembered
+        until the next content event when `remember` (only a publication changes them)."""
+        if not hasattr(self, "_practical_rows"):
+
+            def fetch():  # one query per relation; a preview's edited rows are in memory
+                return {name: list(getattr(self, name).all()) for name in PRACTICAL_RELATIONS}
+
+            name = f"museum-practical-rows:{self.pk}"
+            self._practical_rows = page_cache.remembered(name, fetch) if remember else fetch()
+        return self._practical_rows
+
     def practical_information(self, now=None):
         if now is not None:
-            return practical_display.practical_information(self, now)
+            return practical_display.practical_information(self, self.practical_rows(), now)
         if not hasattr(self, "_practical"):
-            self._practical = practical_display.practical_information(self)
+            self._practical = practical_display.practical_information(self, self.practical_rows())
         return self._practical
 
     def nearby_museums(self, count=3):
@@ -281,7 +300,7 @@ class MuseumPage(ContentPage):
         return nearby[:count]
 
     def json_ld(self, request=None):
-        return structured_data.museum_json_ld(self, request)
+        return structured_data.museum_json_ld(self, self.practical_rows(), request)
 
 
 def located_museums(locale_id):
