@@ -33,11 +33,12 @@ practical rows and children; a page rendered on a miss does not query them again
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
@@ -117,9 +118,38 @@ def site_for_request(request):
     return remembered(name, lambda: Site.find_for_request(request))
 
 
+class LocalCopies:
+    """The entries of the pages this process served last, at most `size`, kept as they are
+    (tuples of plain values): unlike a LocMemCache, no pickling of the page on every hit.
+    Whether an entry is still fresh is the caller's question (`_is_fresh`)."""
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()  # for threaded servers (runserver)
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def set(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            if len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
 # Each app process keeps its own copies of the pages it served last, in memory, and reads
 # the shared generation at most once a second: a hit then costs no round trip to Redis.
-_local_copies = LocMemCache("memhisto-page-cache", {"OPTIONS": {"MAX_ENTRIES": 500}})
+_local_copies = LocalCopies(size=500)
 _known_generation = {"value": None, "read_at": 0.0}
 # {name: (generation, value)} for remembered(): a handful of names (per language, per host).
 _remembered_here = {}
@@ -191,7 +221,7 @@ class PageCacheMiddleware:
         if not _is_fresh(entry, generation, now):
             entry = cache.get(key)
             if _is_fresh(entry, generation, now):
-                _local_copies.set(key, entry, timeout=entry[1] - now)
+                _local_copies.set(key, entry)
         if _is_fresh(entry, generation, now):
             return _from_entry(entry)
 
@@ -202,7 +232,7 @@ class PageCacheMiddleware:
             # while an editor was publishing is never served after the publication.
             entry = _to_entry(response, generation, lifetime)
             cache.set(key, entry, timeout=lifetime)
-            _local_copies.set(key, entry, timeout=lifetime)
+            _local_copies.set(key, entry)
             response["X-Cache"] = "MISS"
         return response
 
@@ -217,7 +247,7 @@ def _to_entry(response, generation, lifetime):
         generation,
         time.time() + lifetime,
         response.status_code,
-        response.items(),
+        tuple(response.items()),  # as they are now: the middleware above adds more
         response.content,
     )
 
