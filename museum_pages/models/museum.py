@@ -287,17 +287,23 @@ class MuseumPage(ContentPage):
         origin = self.point
         if origin is None:
             return []
-        nearby = [
+        distances = sorted(
+            [
+                (geo.great_circle_km(origin, other.point), other)
+                for other in located_museums(self.locale_id)
+                if other.pk != self.pk
+            ],
+            key=lambda pair: pair[0],
+        )
+        # A directions link only for the museums shown, not for every museum of the network.
+        return [
             {
                 "museum": other,
-                "distance_km": geo.great_circle_km(origin, other.point),
+                "distance_km": distance,
                 "directions_url": geo.directions_url(origin, other.point),
             }
-            for other in located_museums(self.locale_id)
-            if other.pk != self.pk
+            for distance, other in distances[:count]
         ]
-        nearby.sort(key=lambda entry: entry["distance_km"])
-        return nearby[:count]
 
     def json_ld(self, request=None):
         return structured_data.museum_json_ld(self, self.practical_rows(), request)
