@@ -29,7 +29,6 @@ WORKDIR /srv/app
 COPY --from=frontend /build/node_modules/leaflet node_modules/leaflet
 COPY --from=frontend /build/node_modules/leaflet.markercluster node_modules/leaflet.markercluster
 COPY --from=frontend /build/node_modules/pannellum node_modules/pannellum
-COPY --from=frontend /build/node_modules/axe-core node_modules/axe-core
 COPY . .
 
 # Catalogues and hashed, compressed static files are built once, into the image.

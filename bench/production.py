@@ -304,8 +304,8 @@ def inspect_in_django():
     from django.test.utils import CaptureQueriesContext
     from wagtail.models import Locale
 
+    from core.page_cache import clear_page_cache
     from home.models import NetworkHomePage
-    from memhisto.page_cache import clear_page_cache
     from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
 
     models = {
@@ -537,7 +537,7 @@ def main():
         bypass = {"Cookie": f"{site['session_cookie']}=bench"}
         print(
             "   miss: page cache off; after publication: the same with nothing remembered"
-            " (memhisto.page_cache.remembered); hit: an anonymous visit after another one"
+            " (core.page_cache.remembered); hit: an anonymous visit after another one"
         )
         for kind in PAGE_TYPES:
             miss, cold, hit = (queries[name][kind] for name in ("miss", "cold", "hit"))

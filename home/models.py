@@ -1,10 +1,11 @@
+"""The network's home page in each language and the common pages below it."""
+
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from home import routing
-from museum_pages import opening_hours
-from museum_pages.models import ContentPage
+from core.pages import ContentPage
+from museum_pages.practical import opening_hours
 from network.listings import cluster_labels, map_data, museum_cards, theme_filters
 
 
@@ -18,19 +19,15 @@ class NetworkHomePage(ContentPage):
         verbose_name = _("accueil du réseau")
 
     def route(self, request, path_components):
-        """Wagtail's own routing, for code that calls `Page.route_for_request()` itself: our
-        serve view (home.views) finds pages through home.routing without coming here."""
-        # Wagtail falls back to the French home when a language has no home page of its
-        # own; that would serve French under /de/ without a word (STYLE.md, trap 7).
+        """Wagtail's own routing, for code that calls `Page.route_for_request()` itself (our
+        serve view finds pages through core.routing without coming here).
+
+        Wagtail falls back to the French home when a language has no home page of its own;
+        that would serve French under /de/ without a word (STYLE.md, trap 7).
+        """
         if self.language_code != translation.get_language():
             raise Http404
-        if not path_components:
-            return super().route(request, path_components)
-        # The page and the pages above it in two queries rather than two per level.
-        page = routing.page_at(self.url_path, path_components)
-        if page is None:
-            raise Http404
-        return page.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -4,7 +4,7 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from museum_pages.models import full_url, public_pages
+from core.pages import full_url, public_pages
 
 
 class MultilingualSitemap(Sitemap):

@@ -7,5 +7,8 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Réseau")
 
     def ready(self):
-        from memhisto import page_cache  # noqa: F401  (connects the page cache invalidation)
-        from network import signals  # noqa: F401  (connects the museum team handlers)
+        from core import page_cache
+        from network.models import Theme
+
+        # Theme names and colours show on museum cards, filters and the feed.
+        page_cache.clear_on_change(Theme)

@@ -4,10 +4,11 @@ from django.db.models import Prefetch
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
 
-from museum_pages import opening_hours
-from museum_pages.models import MuseumPage, public_pages
-from museum_pages.practical_display import now_in_paris
-from network import pictures
+from core import pictures
+from core.pages import public_pages
+from museum_pages.models import MuseumPage
+from museum_pages.practical import opening_hours
+from museum_pages.practical.display import now_in_paris
 from network.models import Theme
 
 

@@ -1,3 +1,5 @@
+"""Content that spans the museums of the network: its themes."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -69,40 +71,3 @@ class Theme(TranslatableMixin, models.Model):
         language in one query, whatever the number of museums.
         """
         return {theme.translation_key: theme for theme in cls.objects.filter(locale_id=locale_id)}
-
-
-class MuseumTeam(models.Model):
-    """The groups, media collection and workflow of one museum, in every language.
-
-    Kept in step with the museum's pages by network.permissions (signal handlers): a
-    museum is identified by the translation key shared by its pages in every locale.
-    """
-
-    museum_key = models.UUIDField(_("clé du musée"), unique=True, editable=False)
-    editors = models.OneToOneField(
-        "auth.Group", verbose_name=_("rédacteurs"), on_delete=models.CASCADE, related_name="+"
-    )
-    moderators = models.OneToOneField(
-        "auth.Group", verbose_name=_("modérateurs"), on_delete=models.CASCADE, related_name="+"
-    )
-    collection = models.ForeignKey(
-        "wagtailcore.Collection",
-        verbose_name=_("collection"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    workflow = models.ForeignKey(
-        "wagtailcore.Workflow",
-        verbose_name=_("circuit de validation"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("équipe d'un musée")
-        verbose_name_plural = _("équipes des musées")
-
-    def __str__(self):
-        return self.editors.name

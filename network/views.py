@@ -6,10 +6,10 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from museum_pages.geo import parse_point
-from museum_pages.models import full_url
+from core.pages import full_url
 from museum_pages.models.practical import ACCESS_FLAGS, WEEKDAY_FIELDS
-from museum_pages.opening_hours import limit_cache_lifetime
+from museum_pages.practical.geography import parse_point
+from museum_pages.practical.opening_hours import limit_cache_lifetime
 from network.listings import add_themes_and_status, live_museums
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]

@@ -8,16 +8,15 @@ from django.views.decorators.cache import never_cache
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from core import pictures
+from core.pages import public_pages, specific_pages
 from home.models import StandardPage
 from museum_pages.models import (
     EventPage,
     ExhibitPage,
     MuseumPage,
     VirtualVisitPage,
-    public_pages,
-    specific_pages,
 )
-from network import pictures
 
 from .query import MAX_QUERY_LENGTH, clean_query, excerpt, matched_text, search_terms, texts_of
 

@@ -9,8 +9,8 @@ from django.test import Client
 from PIL import Image
 from wagtail.models import Locale, Page
 
+from core.page_cache import clear_page_cache
 from home.models import NetworkHomePage
-from memhisto.page_cache import clear_page_cache
 from museum_pages.models import MuseumPage
 
 LANGUAGES = ["fr", "en", "de", "nl"]

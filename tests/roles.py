@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from network.permissions import NETWORK_TEAM, museum_team
+from teams.permissions import NETWORK_TEAM, museum_team
 
 MUSEUM_A = "carriere-wellington"
 MUSEUM_B = "historial-peronne"

@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from museum_pages.models import ExhibitPage, MuseumPage
-from network.permissions import NETWORK_TEAM, museum_team, sync_museum_team
+from teams.permissions import NETWORK_TEAM, museum_team, sync_museum_team
 from tests.roles import MUSEUM_B, editor_of, exhibit_form, moderator_of, network_member
 
 

@@ -9,6 +9,7 @@ import shlex
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles.finders import FileSystemFinder
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
@@ -28,7 +29,7 @@ def test_every_file_the_dockerfile_copies_from_the_checkout_exists():
             assert source == "." or (ROOT / source).exists(), source
 
 
-def test_the_image_keeps_every_front_end_package_the_site_serves():
+def test_the_image_ships_exactly_the_front_end_packages_the_site_serves():
     kept = {
         shlex.split(args)[1].removeprefix("/build/")
         for args in instructions("COPY")
@@ -40,10 +41,17 @@ def test_the_image_keeps_every_front_end_package_the_site_serves():
         if isinstance(entry, tuple)
         for path in entry[1:]
     }
-    assert served <= kept
+    assert served == kept  # no test tool (axe-core) in the image
     lock = json.loads((ROOT / "package-lock.json").read_text())
     for package in served:
         assert package in lock["packages"], package
+
+
+def test_test_tools_are_not_served():
+    """axe-core is a development dependency: the browser tests bring it themselves."""
+    finder = FileSystemFinder()
+    assert finder.find("vendor/leaflet/leaflet.js")  # front-end libraries are found here
+    assert not finder.find("vendor/axe-core/axe.min.js")
 
 
 def test_python_packages_are_installed_with_their_hashes():

@@ -17,10 +17,10 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from demo.accounts import DEMO_TEAMS
 from museum_pages.models import MuseumPage
-from network.demo.accounts import DEMO_TEAMS
-from network.models import MuseumTeam
-from network.permissions import museum_team
+from teams.models import MuseumTeam
+from teams.permissions import museum_team
 
 
 def museum_form(title, slug, action="action-publish"):

@@ -17,8 +17,8 @@ from wagtail.models import (
 )
 
 from museum_pages.models import ExhibitPage, MuseumPage
-from network.models import MuseumTeam
-from network.permissions import museum_team
+from teams.models import MuseumTeam
+from teams.permissions import museum_team
 from tests.roles import (
     MUSEUM_A,
     MUSEUM_B,

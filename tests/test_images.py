@@ -5,10 +5,10 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image as PillowImage
 
+from core import pictures
+from demo.factories import ImageFactory
 from home.models import StandardPage
 from museum_pages.models import EventPage, ExhibitPage, VirtualVisitPage
-from network import pictures
-from network.factories import ImageFactory
 from tests.conftest import LANGUAGES
 
 

@@ -1,4 +1,4 @@
-"""The opening-status rules (museum_pages/opening_hours.py), with a frozen `now`."""
+"""The opening-status rules (museum_pages/practical/opening_hours.py), with a frozen `now`."""
 
 import datetime
 from types import SimpleNamespace
@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
-from museum_pages.opening_hours import (
+from museum_pages.practical.opening_hours import (
     CLOSED,
     OPEN,
     SEASON,

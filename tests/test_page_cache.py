@@ -12,11 +12,11 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.models import StringSegment, TranslationSource
 
+from core.page_cache import GENERATION_KEY, PageCacheMiddleware
+from demo.factories import ExhibitPageFactory
+from demo.translate import translate
 from home.models import StandardPage
-from memhisto.page_cache import GENERATION_KEY, PageCacheMiddleware
 from museum_pages.models import ExhibitPage, MuseumPage
-from network.demo.translate import translate
-from network.factories import ExhibitPageFactory
 from network.models import Theme
 from tests.roles import network_member
 

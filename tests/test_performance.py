@@ -1,7 +1,7 @@
 """The number of SQL queries per page does not grow with the size of the network.
 
 Counted on the uncached path (no page cache), after a first request that may create image
-renditions, with nothing remembered (`memhisto.page_cache.remembered`): the page as the
+renditions, with nothing remembered (`core.remembered`): the page as the
 first visitor after a publication gets it. The issue's budget is 12 queries for any page;
 BUDGET holds what each page type costs today, so that any new query fails here.
 """
@@ -14,21 +14,21 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home.models import StandardPage
-from memhisto.page_cache import clear_page_cache
-from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
-from museum_pages.models.practical import Closure, GuidedDeparture, OpeningPeriod, Price
-from network.factories import (
+from core.page_cache import clear_page_cache
+from demo.factories import (
     EventPageFactory,
     ExhibitPageFactory,
     ImageFactory,
     MuseumPageFactory,
     VirtualVisitPageFactory,
 )
+from home.models import StandardPage
+from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
+from museum_pages.models.practical import Closure, GuidedDeparture, OpeningPeriod, Price
 from network.models import Theme
 
 TARGET = 12
-# The same in every language (home.routing finds the home of the active language at once).
+# The same in every language (core.routing finds the home of the active language at once).
 BUDGET = {
     "home": 10,
     "museum": 10,

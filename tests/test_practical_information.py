@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from museum_pages.models import MuseumPage
 from museum_pages.models.practical import OpeningPeriod, Price
-from museum_pages.opening_hours import PARIS
+from museum_pages.practical.opening_hours import PARIS
 
 from .conftest import LANGUAGES
 

@@ -1,5 +1,5 @@
 """Pages behind a view restriction stay out of every public listing and ask for the password
-(the one-query restriction checks of museum_pages.models.base)."""
+(the one-query restriction checks of core.pages)."""
 
 import re
 
@@ -56,7 +56,7 @@ def test_the_password_opens_the_pages_under_a_protected_museum(client, museum):
 
 
 def test_an_open_page_is_served_without_a_query_for_view_restrictions(client, uncached, museum):
-    """home.routing knows the page and its ancestors are open (see get_view_restrictions)."""
+    """core.routing knows the page and its ancestors are open (see get_view_restrictions)."""
     exhibit = ExhibitPage.objects.live().child_of(museum).first()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(exhibit.url).status_code == 200

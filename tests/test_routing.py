@@ -1,11 +1,11 @@
-"""A URL below a network home finds its page as Wagtail's own routing would (home.routing)."""
+"""A URL below a network home finds its page as Wagtail's own routing would (core.routing)."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home import routing
+from core import routing
 from museum_pages.models import ExhibitPage, VirtualVisitPage
 
 

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from demo.factories import ExhibitPageFactory
+from demo.translate import translate
 from museum_pages.models import ExhibitPage, MuseumPage
-from network.demo.translate import translate
-from network.factories import ExhibitPageFactory
 from search.query import MAX_QUERY_LENGTH
 
 pytestmark = pytest.mark.django_db

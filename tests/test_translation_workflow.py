@@ -9,10 +9,10 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from demo.factories import ExhibitPageFactory
 from museum_pages.models import ExhibitPage
-from network.factories import ExhibitPageFactory
-from network.machine_translation import MemHistoDeepLTranslator
-from network.translators import translator_group_name
+from teams.machine_translation import MemHistoDeepLTranslator
+from teams.translators import translator_group_name
 
 
 @pytest.fixture

@@ -17,12 +17,12 @@ from wagtail.models import Collection
 from wagtail.test.utils import WagtailTestUtils
 from wagtail_localize.models import OverridableSegment, TranslationSource
 
+from demo.factories import ImageFactory
+from demo.visits import WORDS
 from museum_pages.models import MuseumPage, VirtualVisitPage
-from network.demo.visits import WORDS
-from network.factories import ImageFactory
 from tests.conftest import LANGUAGES
 
-CONTENT = json.loads(open("network/demo/content.json", encoding="utf-8").read())  # noqa: SIM115
+CONTENT = json.loads(open("demo/content.json", encoding="utf-8").read())  # noqa: SIM115
 
 
 def visit_of(museum, locale):

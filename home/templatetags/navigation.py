@@ -6,9 +6,9 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from core.pages import full_url
+from core.remembered import remembered
 from home.models import StandardPage
-from memhisto import page_cache
-from museum_pages.models import full_url
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "nl": "nl_NL"}
 def page_alternates(page, request):
     """The live versions of a page, one per language, in the order of settings.LANGUAGES.
 
-    A page found by home.routing brings them along (`live_translations`): no query here.
+    A page found by core.routing brings them along (`live_translations`): no query here.
     """
     translations = getattr(page, "live_translations", None)
     if translations is None:
@@ -88,4 +88,4 @@ def footer_pages():
         pages = StandardPage.objects.live().filter(locale__language_code=language)
         return [{"title": page.title, "url": page.get_url()} for page in pages.order_by("path")]
 
-    return page_cache.remembered(f"footer-pages:{language}", links)
+    return remembered(f"footer-pages:{language}", links)

@@ -12,10 +12,14 @@ from wagtail.embeds import oembed_providers
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
-    "home",
+    # Ours, bottom layer first (the layers are import-linter contracts in pyproject.toml).
+    "core",
     "museum_pages",
     "network",
+    "home",
     "search",
+    "teams",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtailgeowidget",
@@ -52,12 +56,12 @@ MIDDLEWARE = [
     # Before the session: a cached page is answered without touching it or the database.
     # It is stored with the headers added below, the policies included: a hit is sent with
     # them as they were, and computes nothing.
-    "memhisto.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     # Content-Security-Policy (public policy, or the admin's own) and Permissions-Policy.
-    "memhisto.security.ContentSecurityPolicyMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "memhisto.middleware.LanguagePrefixMiddleware",
+    "core.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -68,7 +72,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Whole-page cache for anonymous visitors (memhisto/page_cache.py).
+# Whole-page cache for anonymous visitors (core/page_cache.py).
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz"]
@@ -117,9 +121,9 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "network.lockout.lockout_response"
+AXES_LOCKOUT_CALLABLE = "teams.lockout.lockout_response"
 # The address axes counts: REMOTE_ADDR, or behind N trusted proxies the one they saw.
-AXES_CLIENT_IP_CALLABLE = "network.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "teams.client_ip.client_ip"
 # No "AXES: BEGIN" banner on stdout at every start and every manage.py command.
 AXES_VERBOSE = False
 MEMHISTO_TRUSTED_PROXY_COUNT = 0
@@ -157,7 +161,6 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # nothing of theirs is committed.
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS += [
-    ("vendor/axe-core", NODE_MODULES / "axe-core"),
     ("vendor/pannellum", NODE_MODULES / "pannellum" / "build"),
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
     ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
@@ -192,8 +195,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-# Refuses truncated or corrupt images with a message (network/image_forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "network.image_forms.ImageForm"
+# Refuses truncated or corrupt images with a message (core/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16384 * 8192
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -202,7 +205,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The body's embed block accepts YouTube and Vimeo only: the content security policy lets
-# exactly their players be framed (memhisto/security.py, EMBED_FRAME_HOSTS).
+# exactly their players be framed (core/security.py, EMBED_FRAME_HOSTS).
 WAGTAILEMBEDS_FINDERS = [
     {
         "class": "wagtail.embeds.finders.oembed",
@@ -215,11 +218,11 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Machine translation drafts translations in wagtail-localize's editor: DeepL when
 # DEEPL_AUTH_KEY is set; development and test settings otherwise offer a plainly labelled
-# stand-in (network.machine_translation.DevelopmentTranslator); production offers none.
+# stand-in (teams.machine_translation.DevelopmentTranslator); production offers none.
 DEEPL_AUTH_KEY = os.environ.get("DEEPL_AUTH_KEY", "")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     {
-        "CLASS": "network.machine_translation.MemHistoDeepLTranslator",
+        "CLASS": "teams.machine_translation.MemHistoDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY},
     }
     if DEEPL_AUTH_KEY
@@ -259,7 +262,7 @@ PUBLIC_CSP = {
     "base-uri": [SELF],
 }
 # The admin runs Wagtail, wagtail-localize's translation editor and wagtailgeowidget, which
-# use inline scripts and style attributes: memhisto.security sends it its own policy.
+# use inline scripts and style attributes: core.security sends it its own policy.
 ADMIN_CSP = {
     **PUBLIC_CSP,
     # Wagtail's inline panels and date pickers, the translation editor: inline scripts.

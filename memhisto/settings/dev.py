@@ -16,5 +16,5 @@ CACHES = {
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if not DEEPL_AUTH_KEY:  # noqa: F405
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "network.machine_translation.DevelopmentTranslator"
+        "CLASS": "teams.machine_translation.DevelopmentTranslator"
     }

@@ -50,7 +50,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 # Login throttling counts the visitor's address: behind N load balancers or proxies that
-# append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N (network/client_ip.py).
+# append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N (teams/client_ip.py).
 MEMHISTO_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # S3-compatible media (AWS, Scaleway, OVH, MinIO...) when a bucket is named. Credentials

@@ -23,6 +23,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", tempfile.mkdtemp(prefix="memhisto-media-")))  # noqa: F405
 if not DEEPL_AUTH_KEY:  # noqa: F405
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "network.machine_translation.DevelopmentTranslator"
+        "CLASS": "teams.machine_translation.DevelopmentTranslator"
     }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

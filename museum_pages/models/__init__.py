@@ -1,16 +1,8 @@
-from .base import ContentPage, full_url, public_pages, specific_pages
+"""The page types of a museum's subtree, and the practical rows of a museum page."""
+
 from .event import EventPage
 from .exhibit import ExhibitPage
 from .museum import MuseumPage
 from .visit import VirtualVisitPage
 
-__all__ = [
-    "ContentPage",
-    "full_url",
-    "public_pages",
-    "specific_pages",
-    "EventPage",
-    "ExhibitPage",
-    "MuseumPage",
-    "VirtualVisitPage",
-]
+__all__ = ["EventPage", "ExhibitPage", "MuseumPage", "VirtualVisitPage"]

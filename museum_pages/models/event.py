@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .base import ContentPage
+from core.pages import ContentPage
 
 
 class EventPage(ContentPage):

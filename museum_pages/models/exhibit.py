@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_localize.fields import SynchronizedField
 
-from .base import ContentPage
+from core.pages import ContentPage
 
 
 class ExhibitPage(ContentPage):

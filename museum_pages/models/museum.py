@@ -18,11 +18,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.panels import GeoAddressPanel
 
-from memhisto import page_cache
-from museum_pages import geo, opening_hours, practical_display, structured_data
+from core.pages import ContentPage, public_pages
+from core.remembered import remembered
 from museum_pages.panels import LeafletPanel
+from museum_pages.practical import display as practical_display
+from museum_pages.practical import geography as geo
+from museum_pages.practical import opening_hours, structured_data
 
-from .base import ContentPage, public_pages
 from .practical import ACCESS_FLAGS, access_panel
 
 # The practical facts of a museum, its inline panels (see practical_rows).
@@ -228,7 +230,7 @@ class MuseumPage(ContentPage):
         """
         now = timezone.now()
         grouped = {"exhibits": [], "visits": [], "events": []}
-        for group, child in page_cache.remembered(f"museum-children:{self.pk}", self._children):
+        for group, child in remembered(f"museum-children:{self.pk}", self._children):
             if group != "events" or (child.end_at or child.start_at) >= now:
                 grouped[group].append(child)
         grouped["events"].sort(key=lambda event: event.start_at)
@@ -271,7 +273,7 @@ class MuseumPage(ContentPage):
                 return {name: list(getattr(self, name).all()) for name in PRACTICAL_RELATIONS}
 
             name = f"museum-practical-rows:{self.pk}"
-            self._practical_rows = page_cache.remembered(name, fetch) if remember else fetch()
+            self._practical_rows = remembered(name, fetch) if remember else fetch()
         return self._practical_rows
 
     def practical_information(self, now=None):
@@ -319,4 +321,4 @@ def located_museums(locale_id):
         )
         return [museum for museum in candidates if museum.point is not None]
 
-    return page_cache.remembered(f"located-museums:{locale_id}", fetch)
+    return remembered(f"located-museums:{locale_id}", fetch)

@@ -8,16 +8,15 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from core import pictures
+from core.pages import ContentPage
 from museum_pages.visit_blocks import PAGE, PANORAMA, SCENE, ScenesBlock
-from network import pictures
-
-from .base import ContentPage
 
 # Renditions, never the raw upload. Phones' GPUs refuse textures wider than 4096 px; large
 # screens get 8192 px when the upload is that wide (Wagtail's width-N never enlarges).
 PANORAMA_SMALL = "width-4096|format-jpeg|jpegquality-80"
 PANORAMA_LARGE = "width-8192|format-jpeg|jpegquality-80"
-# The flat scene pictures (no JavaScript) and the viewer's poster: network.pictures.SCENE.
+# The flat scene pictures (no JavaScript) and the viewer's poster: core.pictures.SCENE.
 RENDITION_FILTERS = [PANORAMA_SMALL, PANORAMA_LARGE, *pictures.SCENE.filters]
 
 

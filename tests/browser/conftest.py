@@ -152,14 +152,22 @@ def screenshot(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def serious_accessibility_violations(page):
-    """axe-core (from the npm registry) on the page; returns serious and critical violations.
+def load_axe(page):
+    """axe-core (an npm development dependency) in the page, served by the test itself.
 
-    Loaded as a file of the site (/static/vendor/axe-core/): the content security policy
+    The site never serves it: the browser context answers this one address from
+    node_modules. A file of the page's own origin, because the content security policy
     refuses inline scripts, which is what add_script_tag(path=...) would insert.
     """
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
-    page.add_script_tag(url=f"{origin}/static/vendor/axe-core/{AXE_SCRIPT.name}")
+    url = f"{origin}/test-tools/{AXE_SCRIPT.name}"
+    page.route(url, lambda route: route.fulfill(path=str(AXE_SCRIPT)))
+    page.add_script_tag(url=url)
+
+
+def serious_accessibility_violations(page):
+    """axe-core on the page; returns serious and critical violations."""
+    load_axe(page)
     results = page.evaluate("async () => await axe.run(document)")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"

@@ -5,7 +5,13 @@ import re
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, screenshot, serious_accessibility_violations
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    load_axe,
+    screenshot,
+    serious_accessibility_violations,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -97,7 +103,7 @@ def test_map_targets_are_at_least_24_px_and_never_overlap(page_at, viewport):
     assert ("cluster", 44, 44) in sizes
     assert sizes <= {("cluster", 44, 44), ("marker", 28, 28), ("control", 30, 30)}
     # axe-core's own rule, the one Lighthouse runs, on the map alone.
-    page.add_script_tag(url=page.url.split("/fr/")[0] + "/static/vendor/axe-core/axe.min.js")
+    load_axe(page)
     result = page.evaluate(
         """async () => {
             const result = await axe.run(document.getElementById("network-map"),

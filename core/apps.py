@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Socle du site")
+
+    def ready(self):
+        from PIL import Image
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import PageViewRestriction, Site
+
+        from core import page_cache
+
+        # Pillow warns above ~89 Mpx and refuses twice that; panoramas of 16384 × 8192 px
+        # (134 Mpx) are accepted, and the limit is the one Wagtail's upload form enforces.
+        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+        # What shows on pages without a page being published, or takes a page out of every
+        # listing at once (a view restriction); a site's change moves every page's URL.
+        page_cache.clear_on_page_events()
+        page_cache.clear_on_change(
+            get_image_model(), get_document_model(), PageViewRestriction, Site
+        )

@@ -1,0 +1,96 @@
+"""Finding the page at a URL, in two queries whatever its depth.
+
+Wagtail's `Page.route_for_request()` fetches the site's root page, looks up its translation
+in the active language and its specific row, then walks the path one level at a time at two
+queries per level (the child's base row, then its specific row). Here the pages along the
+path are found at once by their `url_path`, which Wagtail keeps unique across the tree — the
+home of the active language comes from the site root paths, remembered by core.remembered — together
+with the translations of the last page, which the language switcher and hreflang list; then
+the last page's own row, with its hero image (head, OpenGraph, JSON-LD).
+
+No page of ours routes further (no `RoutablePageMixin`), so the page at the URL is the page
+served, after its own `route()` (which refuses drafts).
+"""
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import translation
+from wagtail.models import Page
+
+from core import remembered, wagtail_internals
+from core.pages import ContentPage, view_restricted
+
+
+def route_for_request(request, path):
+    """The RouteResult for `path` on the request's site in the active language, or None.
+
+    A language without a home page of its own gets None (404): Wagtail would fall back to
+    the French home and serve French under /de/ without a word (STYLE.md, trap 7).
+    """
+    site = remembered.site_for_request(request)
+    roots = remembered.site_root_paths()
+    # Wagtail's URL methods look the site and the root paths up on the request.
+    wagtail_internals.remember_site(request, site, roots)
+    if site is None:
+        return None
+    language = translation.get_language()
+    home_url_path = next(
+        (
+            root.root_path
+            for root in roots
+            if root.site_id == site.pk and root.language_code == language
+        ),
+        None,
+    )
+    if home_url_path is None:
+        return None
+    page = page_at(home_url_path, [component for component in path.split("/") if component])
+    if page is None:
+        return None
+    try:
+        return page.route(request, [])
+    except Http404:
+        return None
+
+
+def page_at(home_url_path, path_components):
+    """The page at `path_components` below the home at `home_url_path`, or None.
+
+    The page comes as its specific class and knows its parent (`get_parent()` costs no
+    query; the pages above it are plain `Page` rows); it carries `live_translations`, its
+    live versions in every language, itself included, each with its locale, and whether it
+    is `known_unrestricted` (no view restriction on it or above it).
+    """
+    url_paths = [
+        home_url_path + "".join(f"{slug}/" for slug in path_components[:end])
+        for end in range(len(path_components) + 1)
+    ]
+    last = Page.objects.filter(url_path=url_paths[-1]).values("translation_key")
+    rows = list(
+        Page.objects.filter(Q(url_path__in=url_paths) | Q(translation_key__in=last))
+        .annotate(restricted=view_restricted())
+        .select_related("locale")
+        .order_by("depth")
+    )
+    along = {row.url_path: row for row in rows if row.url_path in url_paths}
+    if len(along) != len(url_paths):
+        return None
+    chain = [along[url_path] for url_path in url_paths]
+    for parent, child in zip(chain, chain[1:], strict=False):
+        wagtail_internals.remember_parent(child, parent)
+    found = chain[-1]
+    model = found.specific_class
+    if model is None:  # the page's model is gone from the code
+        return None
+    joined = ["locale", "hero_image"] if issubclass(model, ContentPage) else ["locale"]
+    page = model.objects.select_related(*joined).filter(pk=found.pk).first()
+    if page is None:
+        return None
+    wagtail_internals.remember_parent(page, wagtail_internals.known_parent(found))
+    # Wagtail checks the page's view restrictions before serving it: none to look up when
+    # neither it nor an ancestor has one (an alias takes its source's, looked up as usual).
+    page.known_unrestricted = not found.restricted and not any(row.alias_of_id for row in chain)
+    page.live_translations = [
+        row for row in rows if row.translation_key == page.translation_key and row.live
+    ]
+    return page

@@ -1,0 +1,310 @@
+"""Build the demo network: the French tree from facts and demo texts, then its translations.
+
+Idempotent: what exists is left as it is, so a second run changes nothing. The only
+exception keeps the demo from going stale: a demo event that has ended is moved to a
+date after the day of the run.
+"""
+
+import datetime
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
+from demo.factories import (
+    EventPageFactory,
+    ExhibitPageFactory,
+    ImageFactory,
+    MuseumPageFactory,
+    NetworkHomePageFactory,
+    StandardPageFactory,
+    ThemeFactory,
+)
+from demo.practical import practical_fields, practical_texts
+from demo.translate import MissingDemoText, text_pairs, translate
+from demo.visits import ensure_visit
+from home.models import NetworkHomePage
+from network.models import Theme
+from teams.translators import ensure_translator_group
+
+DEMO_DIR = Path(__file__).resolve().parents[2]
+SOURCE_LANGUAGE = "fr"
+TARGET_LANGUAGES = ["en", "de", "nl"]
+HOME_SLUG = "mem-histo"
+ADMIN_USERNAME = "admin"
+
+# Towns whose name differs in the other languages; every other town keeps its French name.
+TOWN_NAMES = {
+    "Dunkerque": {"en": "Dunkirk", "de": "Dünkirchen", "nl": "Duinkerke"},
+}
+
+
+def paragraphs(texts):
+    return [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in texts]
+
+
+def rich_texts(blocks):
+    return [str(value.source) for _kind, value in blocks]
+
+
+class Command(BaseCommand):
+    help = "Build the demo network: 14 museums in French, English, German and Dutch."
+
+    def handle(self, *args, **options):
+        self.content = json.loads((DEMO_DIR / "content.json").read_text(encoding="utf-8"))
+        self.facts = {
+            museum["slug"]: museum
+            for museum in json.loads((DEMO_DIR / "museums.json").read_text(encoding="utf-8"))
+        }
+        self.created = 0
+        self.today = timezone.localdate()
+        # No enclosing transaction: wagtail-localize publishes translations on commit, and a
+        # run that stops half-way is completed by the next one.
+        try:
+            self.locales = self.ensure_locales()
+            self.themes = self.ensure_themes()
+            home = self.ensure_home()
+            self.ensure_standard_pages(home)
+            for index, slug in enumerate(self.content["museums"]):
+                self.ensure_museum(home, index, slug)
+        except MissingDemoText as error:
+            raise CommandError(str(error)) from error
+        pages = Page.objects.type(NetworkHomePage).count()
+        if self.created:
+            self.stdout.write(f"Demo network: {self.created} objects created or updated.")
+        else:
+            self.stdout.write("Demo network: already complete, nothing changed.")
+        self.stdout.write(f"Network home pages (languages): {pages}")
+        self.ensure_accounts()
+        ensure_teams_and_demo_accounts(self.stdout)
+
+    # Locales and themes ------------------------------------------------------------------
+
+    def ensure_locales(self):
+        locales = {}
+        for code in [SOURCE_LANGUAGE, *TARGET_LANGUAGES]:
+            locales[code], created = Locale.objects.get_or_create(language_code=code)
+            self.created += created
+        return locales
+
+    def ensure_themes(self):
+        themes = {}
+        for slug, names in self.content["themes"].items():
+            theme = Theme.objects.filter(slug=slug, locale=self.locales["fr"]).first()
+            if theme is None:
+                theme = ThemeFactory(
+                    slug=slug, name=names["fr"], colour=names["colour"], locale=self.locales["fr"]
+                )
+                self.created += 1
+            for code in TARGET_LANGUAGES:
+                if not theme.has_translation(self.locales[code]):
+                    pairs = text_pairs([names["fr"]], [names[code]])
+                    translate(theme, self.locales[code], pairs)
+                    self.created += 1
+            themes[slug] = theme
+        return themes
+
+    # Pages ----------------------------------------------------------------------------
+
+    def ensure_page(self, factory, parent, slug, texts, **fields):
+        """The French page `slug` under `parent`, created if missing, then its translations.
+
+        `texts` maps each language to the list of translatable texts of the page, in the
+        same order in every language; `fields` builds the French page from texts["fr"].
+        """
+        page = parent.get_children().filter(slug=slug, locale=self.locales["fr"]).first()
+        if page is None:
+            page = factory(parent=parent, slug=slug, locale=self.locales["fr"], **fields)
+            self.created += 1
+        page = page.specific
+        self.ensure_translations(page, texts)
+        return page
+
+    def ensure_translations(self, page, texts, update=False):
+        for code in TARGET_LANGUAGES:
+            if update or not page.has_translation(self.locales[code]):
+                translate(page, self.locales[code], text_pairs(texts["fr"], texts[code]))
+                self.created += 1
+
+    def ensure_home(self):
+        home = NetworkHomePage.objects.filter(locale=self.locales["fr"], depth=2).first()
+        root = Page.get_first_root_node()
+        data = self.content["home"]
+        texts = {code: self.page_texts(data[code]) for code in data}
+        if home is None:
+            # Wagtail's migrations leave a "Welcome" page as the site root: replace it.
+            Page.objects.filter(depth=2, content_type__model="page").delete()
+        home = self.ensure_page(
+            NetworkHomePageFactory,
+            root,
+            HOME_SLUG,
+            texts,
+            title=data["fr"]["title"],
+            intro=data["fr"]["intro"],
+            body=paragraphs(data["fr"]["body"]),
+        )
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        if site.root_page_id != home.pk:
+            site.hostname, site.port = "localhost", 80
+            site.root_page, site.site_name = home, "Mem'Histo"
+            site.save()
+            self.created += 1
+        return home
+
+    def ensure_standard_pages(self, home):
+        for entry in self.content["standard_pages"]:
+            texts = {code: self.page_texts(entry[code]) for code in self.language_codes}
+            self.ensure_page(
+                StandardPageFactory,
+                home,
+                entry["slug"],
+                texts,
+                title=entry["fr"]["title"],
+                intro=entry["fr"]["intro"],
+                body=paragraphs(entry["fr"]["body"]),
+            )
+
+    def ensure_museum(self, home, index, slug):
+        facts, data = self.facts[slug], self.content["museums"][slug]
+        fr = data["fr"]
+        theme_slugs = data["themes"] or ["ww1"]
+        texts = {
+            code: [
+                data[code]["title"],
+                data[code]["intro"],
+                data[code]["title"],  # alt text: the placeholder shows the museum's name
+                TOWN_NAMES.get(facts["town"], {}).get(code, facts["town"]),
+                *rich_texts(paragraphs(data[code]["body"])),
+                *practical_texts(slug, code),
+            ]
+            for code in self.language_codes
+        }
+        existing = home.get_children().filter(slug=slug, locale=self.locales["fr"]).exists()
+        hero = None
+        if not existing:
+            collection = self.museum_collection(fr["title"])
+            hero = ImageFactory(
+                title=fr["title"],
+                subtitle=self.themes[theme_slugs[0]].name,
+                colour=self.themes[theme_slugs[0]].colour,
+                collection=collection,
+            )
+        museum = self.ensure_page(
+            MuseumPageFactory,
+            home,
+            slug,
+            texts,
+            title=fr["title"],
+            intro=fr["intro"],
+            hero_image=hero,
+            hero_image_alt=fr["title"],
+            town=facts["town"],
+            body=paragraphs(fr["body"]),
+            themes=[self.themes[theme] for theme in theme_slugs],
+            **practical_fields(slug, facts),
+        )
+        self.ensure_exhibit(museum, data)
+        self.ensure_visit(museum, data)
+        self.ensure_event(museum, index, data)
+
+    def ensure_exhibit(self, museum, data):
+        fr = data["fr"]["exhibit"]
+        texts = {
+            code: [
+                data[code]["exhibit"]["title"],
+                data[code]["exhibit"]["intro"],
+                data[code]["exhibit"]["title"],
+                *rich_texts(paragraphs(data[code]["exhibit"]["body"])),
+            ]
+            for code in self.language_codes
+        }
+        slug = slugify(fr["title"])[:60]
+        hero = None
+        if not museum.get_children().filter(slug=slug).exists():
+            hero = ImageFactory(
+                title=fr["title"],
+                subtitle=museum.title,
+                colour=museum.themes.first().colour,
+                collection=self.museum_collection(museum.title),
+            )
+        self.ensure_page(
+            ExhibitPageFactory,
+            museum,
+            slug,
+            texts,
+            title=fr["title"],
+            intro=fr["intro"],
+            hero_image=hero,
+            hero_image_alt=fr["title"],
+            body=paragraphs(fr["body"]),
+        )
+
+    def ensure_visit(self, museum, data):
+        return ensure_visit(self, museum, data)
+
+    def ensure_event(self, museum, index, data):
+        """One upcoming event per museum, dated from the day of the run."""
+        fr = data["fr"]["event"]
+        texts = {
+            code: [data[code]["event"]["title"], data[code]["event"]["intro"]]
+            for code in self.language_codes
+        }
+        start_at = self.event_start(index)
+        event = self.ensure_page(
+            EventPageFactory,
+            museum,
+            "evenement",
+            texts,
+            title=fr["title"],
+            intro=fr["intro"],
+            start_at=start_at,
+            end_at=start_at + datetime.timedelta(hours=2),
+        )
+        if not event.is_upcoming:
+            event.start_at, event.end_at = start_at, start_at + datetime.timedelta(hours=2)
+            event.save_revision().publish()
+            self.ensure_translations(event, texts, update=True)
+            self.created += 1
+        return event
+
+    def event_start(self, index):
+        day = self.today + datetime.timedelta(days=6 + 3 * index)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(14, 30)))
+
+    # Helpers --------------------------------------------------------------------------
+
+    @property
+    def language_codes(self):
+        return [SOURCE_LANGUAGE, *TARGET_LANGUAGES]
+
+    @staticmethod
+    def page_texts(entry):
+        return [entry["title"], entry["intro"], *rich_texts(paragraphs(entry["body"]))]
+
+    def museum_collection(self, name):
+        """Each museum keeps its images in its own collection (editors' rights follow it)."""
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=name).first()
+        if collection is None:
+            collection = root.add_child(name=name)
+            self.created += 1
+        return collection
+
+    def ensure_accounts(self):
+        translator_groups = {code: ensure_translator_group(code) for code in TARGET_LANGUAGES}
+        if not settings.MEMHISTO_DEMO_ACCOUNTS:
+            return
+        self.stdout.write(
+            "Demo logins for the admin at /admin/ (to change a password: "
+            ".venv/bin/python manage.py changepassword <user>):"
+        )
+        ensure_demo_user(self.stdout, ADMIN_USERNAME, superuser=True)
+        for code, group in translator_groups.items():
+            ensure_demo_user(self.stdout, f"translator-{code}", groups=[group], language=code)

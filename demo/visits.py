@@ -1,0 +1,206 @@
+"""Demo virtual visits: three scenes per museum, with equirectangular placeholders.
+
+Each placeholder is drawn by Pillow at load time as a 2:1 equirectangular panorama that
+shows its own orientation: sky and ground either side of the horizon, a grid every 30°,
+the cardinal points with their angle (north in the centre, as the viewer's 0°) and the
+scene's name, so that editors and testers can see where a hotspot sits.
+"""
+
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+from PIL import Image, ImageDraw
+
+from demo.factories import ImageFactory, VirtualVisitPageFactory
+from demo.placeholders import font, jpeg_bytes, shade
+
+SLUG = "visite-virtuelle"
+PANORAMA_SIZE = (2048, 1024)
+
+# Words around the scenes, written for the demo in each language.
+WORDS = {
+    "fr": {
+        "goto": "Aller à la scène : {title}",
+        "alt": "Image provisoire à 360° de la scène « {title} », avec l’horizon et les points "
+        "cardinaux.",
+        "info_label": "Comment lire cette image provisoire",
+        "info_text": "Cette image provisoire est un panorama à 360° : l’horizon passe au milieu, "
+        "le nord est au centre, l’est à droite, l’ouest à gauche et le sud aux deux bords. "
+        "Elle sera remplacée par une prise de vue faite dans le musée.",
+        "page_label": "Préparer sa venue au musée",
+        "page_text": "Horaires, tarifs et accès sont sur la page du musée.",
+    },
+    "en": {
+        "goto": "Go to scene: {title}",
+        "alt": "360° placeholder image of the scene “{title}”, showing the horizon and the "
+        "points of the compass.",
+        "info_label": "How to read this placeholder image",
+        "info_text": "This placeholder is a 360° panorama: the horizon runs across the middle, "
+        "north is in the centre, east to the right, west to the left and south at both edges. "
+        "It will be replaced by a photograph taken in the museum.",
+        "page_label": "Plan your visit to the museum",
+        "page_text": "Opening hours, prices and directions are on the museum’s page.",
+    },
+    "de": {
+        "goto": "Weiter zur Szene: {title}",
+        "alt": "360°-Platzhalterbild der Szene „{title}“ mit Horizont und Himmelsrichtungen.",
+        "info_label": "So lesen Sie dieses Platzhalterbild",
+        "info_text": "Dieses Platzhalterbild ist ein 360°-Panorama: Der Horizont verläuft in der "
+        "Mitte, Norden liegt im Zentrum, Osten rechts, Westen links und Süden an beiden "
+        "Rändern. Es wird durch eine Aufnahme aus dem Museum ersetzt.",
+        "page_label": "Ihren Museumsbesuch planen",
+        "page_text": "Öffnungszeiten, Preise und Anfahrt finden Sie auf der Seite des Museums.",
+    },
+    "nl": {
+        "goto": "Naar scène: {title}",
+        "alt": "Voorlopige 360°-afbeelding van de scène ‘{title}’, met de horizon en de "
+        "windrichtingen.",
+        "info_label": "Zo leest u deze voorlopige afbeelding",
+        "info_text": "Deze voorlopige afbeelding is een 360°-panorama: de horizon loopt door het "
+        "midden, het noorden ligt in het midden, het oosten rechts, het westen links en het "
+        "zuiden aan beide randen. Ze wordt vervangen door een opname in het museum.",
+        "page_label": "Uw bezoek aan het museum voorbereiden",
+        "page_text": "Openingstijden, prijzen en bereikbaarheid staan op de pagina van het museum.",
+    },
+}
+
+# Where the hotspots sit (degrees): within the first view, so a visitor sees them at once.
+INFO_AT = (-35.0, -12.0)
+NEXT_AT = (35.0, 0.0)
+PREVIOUS_AT = (-90.0, 0.0)
+PAGE_AT = (90.0, 0.0)
+
+
+def draw_equirectangular(title, colour, size=PANORAMA_SIZE):
+    """A 2:1 JPEG placeholder that shows horizon, cardinal points and the scene's name."""
+    width, height = size
+    image = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(image)
+    horizon = height // 2
+    draw.rectangle([0, horizon, width, height], fill=shade(colour, 0.55))  # the ground
+    grid = shade(colour, 0.8)
+    for degrees in range(0, 360, 30):  # meridians every 30°
+        x = width * degrees // 360
+        draw.line([(x, 0), (x, height)], fill=grid, width=2)
+    for degrees in (-60, -30, 30, 60):  # parallels
+        y = horizon - height * degrees // 180
+        draw.line([(0, y), (width, y)], fill=grid, width=2)
+    draw.line([(0, horizon), (width, horizon)], fill="white", width=4)
+    big, fold = font(height // 10)
+    small, _fold = font(height // 32)
+    # Yaw 0 (north) is the centre of the image; yaw grows to the right.
+    for letter, yaw in (("N", 0), ("E", 90), ("S", 180), ("W", -90), ("S", -180)):
+        x = width // 2 + width * yaw // 360
+        x = min(max(x, height // 16), width - height // 16)
+        draw.text((x, horizon - height // 40), letter, font=big, fill="white", anchor="mb")
+        draw.text((x, horizon + height // 40), f"{yaw}°", font=small, fill="white", anchor="mt")
+    for yaw in (-135, -45, 45, 135):
+        x = width // 2 + width * yaw // 360
+        draw.text((x, horizon - height // 6), fold(title), font=small, fill="white", anchor="mm")
+    draw.text(
+        (width // 2, height - height // 10),
+        "Mem'Histo · 360° · image provisoire",
+        font=small,
+        fill="white",
+        anchor="mm",
+    )
+    return jpeg_bytes(image, quality=80)
+
+
+def scene_values(scenes, words, museum_page=None, images=None):
+    """The StreamField value of the visit and its texts, in the same order in every language."""
+    count = len(scenes)
+    values, texts = [], []
+    for number, scene in enumerate(scenes, start=1):
+        alt = words["alt"].format(title=scene["title"])
+        texts.extend([scene["title"], alt, scene["text"]])
+        hotspots = [hotspot("info", INFO_AT, words["info_label"], words["info_text"])]
+        if number < count:
+            label = words["goto"].format(title=scenes[number]["title"])
+            hotspots.append(hotspot("scene", NEXT_AT, label, target=number + 1))
+        if number > 1:
+            label = words["goto"].format(title=scenes[number - 2]["title"])
+            hotspots.append(hotspot("scene", PREVIOUS_AT, label, target=number - 1))
+        if number == count:
+            hotspots.append(
+                hotspot("page", PAGE_AT, words["page_label"], words["page_text"], page=museum_page)
+            )
+        for entry in hotspots:
+            texts.extend([entry["label"], entry["text"]])
+        values.append(
+            (
+                "scene",
+                {
+                    "title": scene["title"],
+                    "kind": "panorama",
+                    "image": images[number - 1] if images else None,
+                    "image_alt": alt,
+                    "text": scene["text"],
+                    "audio": None,
+                    "transcript": "",
+                    "hotspots": hotspots,
+                },
+            )
+        )
+    return values, texts
+
+
+def hotspot(kind, position, label, text="", target=None, page=None):
+    return {
+        "kind": kind,
+        "horizontal": position[0],
+        "vertical": position[1],
+        "label": label,
+        "text": text,
+        "target_scene": target,
+        "page": page,
+    }
+
+
+def visit_texts(data, code):
+    visit = data[code]["visit"]
+    _values, scene_texts = scene_values(visit["scenes"], WORDS[code])
+    return [visit["title"], visit["intro"], data[code]["title"], *scene_texts]
+
+
+def ensure_visit(command, museum, data):
+    """The museum's virtual visit with its scenes, in the four languages; idempotent."""
+    fr = data["fr"]["visit"]
+    texts = {code: visit_texts(data, code) for code in command.language_codes}
+    visit = museum.get_children().filter(slug=SLUG, locale=command.locales["fr"]).first()
+    if visit is not None and len(visit.specific.scenes):
+        command.ensure_translations(visit.specific, texts)
+        return visit.specific
+    colour = museum.themes.first().colour
+    collection = command.museum_collection(museum.title)
+    images = [
+        ImageFactory(
+            title=f"{museum.title} – {scene['title']}",
+            collection=collection,
+            file=ContentFile(
+                draw_equirectangular(scene["title"], colour),
+                name=f"{slugify(scene['title'])[:40] or 'scene'}-360.jpg",
+            ),
+        )
+        for scene in fr["scenes"]
+    ]
+    scenes, _texts = scene_values(fr["scenes"], WORDS["fr"], museum, images)
+    if visit is None:
+        visit = VirtualVisitPageFactory(
+            parent=museum,
+            slug=SLUG,
+            locale=command.locales["fr"],
+            title=fr["title"],
+            intro=fr["intro"],
+            hero_image=museum.hero_image,
+            hero_image_alt=museum.title,
+            scenes=scenes,
+        )
+        command.created += 1
+        command.ensure_translations(visit, texts)
+    else:  # a visit built before scenes existed: give it its scenes
+        visit = visit.specific
+        visit.scenes, visit.body = scenes, []
+        visit.save_revision().publish()
+        command.created += 1
+        command.ensure_translations(visit, texts, update=True)
+    return visit

@@ -1,0 +1,100 @@
+"""What a museum team sees first in the admin: "my museum"."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import F, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page, WorkflowState
+
+from museum_pages.models import EventPage
+from teams.permissions import user_museum_teams
+
+LIST_LENGTH = 10
+
+
+@dataclass
+class MuseumSummary:
+    museum: Page
+    explore_url: str
+    waiting: list = field(default_factory=list)
+    outdated_translations: list = field(default_factory=list)
+    events_without_image: list = field(default_factory=list)
+
+    @property
+    def heading(self):
+        return _("Mon musée : %(title)s") % {"title": self.museum.title}
+
+    @property
+    def panel_id(self):
+        return f"my-museum-{self.museum.pk}"
+
+
+def user_museums(user):
+    """The museums (French pages) whose team `user` belongs to."""
+    keys = user_museum_teams(user).values("museum_key")
+    return list(
+        Page.objects.filter(
+            translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
+        ).order_by("title")
+    )
+
+
+def subtree(museum):
+    """The museum's pages in every language."""
+    museums = Page.objects.filter(translation_key=museum.translation_key, depth=museum.depth)
+    paths = Q()
+    for path in museums.values_list("path", flat=True):
+        paths |= Q(path__startswith=path)
+    return Page.objects.filter(paths) if paths else Page.objects.none()
+
+
+def museum_summary(museum):
+    pages = subtree(museum)
+    waiting_ids = WorkflowState.objects.active().filter(
+        base_content_type__model="page",
+        base_content_type__app_label="wagtailcore",
+        object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)],
+    )
+    waiting = (
+        pages.filter(pk__in=[int(pk) for pk in waiting_ids.values_list("object_id", flat=True)])
+        .select_related("locale")
+        .order_by("-latest_revision_created_at")[:LIST_LENGTH]
+    )
+    source_published = Page.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale__language_code=settings.LANGUAGE_CODE,
+    ).values("last_published_at")[:1]
+    outdated = (
+        pages.exclude(locale__language_code=settings.LANGUAGE_CODE)
+        .annotate(source_published_at=Subquery(source_published))
+        .filter(source_published_at__gt=F("latest_revision_created_at"))
+        .select_related("locale")
+        .order_by("path")[:LIST_LENGTH]
+    )
+    events = (
+        EventPage.objects.filter(
+            path__startswith=museum.path, hero_image__isnull=True, start_at__gte=timezone.now()
+        )
+        .select_related("locale")
+        .order_by("start_at")[:LIST_LENGTH]
+    )
+    return MuseumSummary(
+        museum=museum,
+        explore_url=reverse("wagtailadmin_explore", args=[museum.pk]),
+        waiting=list(waiting),
+        outdated_translations=list(outdated),
+        events_without_image=list(events),
+    )
+
+
+def museum_start_url(user):
+    """Where a museum editor starts in the admin: their museum's pages; None otherwise."""
+    if user.is_superuser:
+        return None
+    museums = user_museums(user)
+    if len(museums) != 1:
+        return None
+    return reverse("wagtailadmin_explore", args=[museums[0].pk])

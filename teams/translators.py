@@ -1,0 +1,33 @@
+"""Translator groups: one per target language, with rights on that language's tree only.
+
+Each language has its own page tree (its network home and everything below), so page
+permissions granted on the German home reach every German page and no French one.
+Translators may add, edit and publish translations; they may not delete pages, and the
+French source stays out of their reach. Snippet rights are per model in Wagtail, so they
+may also edit the translatable snippets (themes).
+"""
+
+from django.conf import settings
+from wagtail.models import Locale, Page
+
+from teams.permissions import ADMIN_ACCESS, ensure_group, grant_page_permissions
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+MODEL_PERMISSIONS = [
+    *ADMIN_ACCESS,
+    "wagtail_localize.submit_translation",
+    "network.change_theme",
+]
+
+
+def translator_group_name(language_code):
+    return f"Traducteurs — {LANGUAGE_NAMES[language_code]}"
+
+
+def ensure_translator_group(language_code):
+    """The translators' group of a target language, created or brought up to date."""
+    home = Page.objects.get(depth=2, locale=Locale.objects.get(language_code=language_code))
+    group = ensure_group(translator_group_name(language_code), MODEL_PERMISSIONS)
+    grant_page_permissions(group, [home], PAGE_PERMISSIONS)
+    return group
