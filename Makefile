@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
+BENCH_NODE_INSTALLED := bench/node_modules/.installed
 
 .PHONY: run test bench install assets lint format ci-browser clean lock
 
@@ -20,8 +21,10 @@ test: install
 	$(VENV)/bin/pytest -n 2 --dist loadgroup -p no:cacheprovider
 
 # Production benchmark (bench/README.md): gunicorn + PostgreSQL + Redis, wrk, Lighthouse.
-# BENCH_ARGS=--rebuild rebuilds its database; BENCH_ARGS=--no-lighthouse skips Lighthouse.
-bench: install
+# BENCH_ARGS=--rebuild rebuilds its database; BENCH_ARGS=--no-lighthouse skips Lighthouse
+# (and its installation). wrk and chromium are Debian packages the script only asks for.
+BENCH_LIGHTHOUSE := $(if $(findstring --no-lighthouse,$(BENCH_ARGS)),,$(BENCH_NODE_INSTALLED))
+bench: install $(BENCH_LIGHTHOUSE)
 	$(PY) bench/production.py $(BENCH_ARGS)
 
 install: $(INSTALLED) $(NODE_INSTALLED)
@@ -36,6 +39,11 @@ $(INSTALLED): requirements.lock
 # Front-end libraries come from the npm registry, locked by package-lock.json.
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Lighthouse for the benchmark, locked by bench/package-lock.json, apart from the site's own.
+$(BENCH_NODE_INSTALLED): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	touch $@
 
 lint: install

@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from load import percentile
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "memhisto.settings.test")
 
@@ -151,11 +153,6 @@ def build(pages):
     if missing > 0:
         elapsed = time.perf_counter() - started
         print(f"created and indexed {missing} pages in {elapsed:.0f} s")
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def timed(client, url, repeat):
