@@ -1,3 +1,5 @@
+"""The core app: Pillow's pixel limit and the page-cache invalidation of core's models."""
+
 from django.apps import AppConfig
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _

@@ -1,3 +1,5 @@
+"""The admin form of every content page: only images the editor may choose."""
+
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry

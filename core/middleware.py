@@ -1,3 +1,5 @@
+"""Language prefixes: an unknown one is a 404, not a redirect to French."""
+
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 

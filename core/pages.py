@@ -1,3 +1,5 @@
+"""The abstract content page and the page helpers: public pages, specific pages, absolute URLs."""
+
 from functools import cache
 
 from django.db import models

@@ -1,3 +1,5 @@
+"""The sitemap: every live page in every language, with its alternates."""
+
 from collections import defaultdict
 
 from django.conf import settings

@@ -1,0 +1,1 @@
+"""The project: settings, root URLs and WSGI only."""

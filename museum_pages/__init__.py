@@ -1,0 +1,1 @@
+"""A museum's pages: museum, exhibitions, virtual visits, events, and practical information."""

@@ -1,0 +1,1 @@
+"""Content that spans museums: themes, listings, feeds."""

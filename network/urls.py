@@ -1,3 +1,5 @@
+"""URLs of the network-wide feeds (under /api/)."""
+
 from django.urls import path
 
 from network import views

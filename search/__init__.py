@@ -1,0 +1,1 @@
+"""Search of the live pages of one language, and title suggestions."""

@@ -1,3 +1,5 @@
+"""URLs of the search page and its suggestions, under each language prefix."""
+
 from django.urls import path
 
 from . import views

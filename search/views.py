@@ -1,3 +1,5 @@
+"""The search page and the title suggestions of the search form."""
+
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse

@@ -1,3 +1,5 @@
+"""The admin login: a museum editor starts in their museum's pages."""
+
 from django.urls import reverse
 from wagtail.admin.views.account import LoginView
 

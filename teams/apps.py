@@ -1,3 +1,5 @@
+"""The teams app: connects the museum-team signal handlers."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""The page a locked-out login gets (django-axes), in the visitor's language."""
+
 from axes.helpers import get_cool_off
 from django.shortcuts import render
 

@@ -1,3 +1,5 @@
+"""Admin hooks: the "my museum" dashboard panel of museum teams."""
+
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 

@@ -1,3 +1,5 @@
+"""EventPage: a dated event of one museum."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone

@@ -1,3 +1,5 @@
+"""ExhibitPage: a permanent or temporary exhibition of one museum."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,3 +1,5 @@
+"""MuseumPage: one member museum, the root of its team's subtree, with its practical facts."""
+
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType

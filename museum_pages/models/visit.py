@@ -1,3 +1,5 @@
+"""VirtualVisitPage: a museum's visit as ordered scenes (360° panoramas or photos)."""
+
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _

@@ -1,0 +1,1 @@
+"""Practical information of a museum: opening rules, display, structured data, geography."""

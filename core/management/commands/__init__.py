@@ -1,0 +1,1 @@
+"""Commands of the core app: compile_catalogues (the .mo files of locale/)."""
