@@ -43,8 +43,11 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control
+from django.utils.http import urlencode
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from core.query_params import without_tracking
 
 GENERATION_KEY = "page-cache:generation"
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
@@ -121,9 +124,15 @@ def current_generation(cache, now):
 
 def _key(request):
     """The full URL and the language it is answered in: the path's prefix, or for the few
-    unprefixed URLs (sitemap, feed) the visitor's Accept-Language."""
+    unprefixed URLs (sitemap, feed) the visitor's Accept-Language.
+
+    Tracking parameters (utm_*, fbclid…) are left out and the others sorted: a link shared
+    with `?fbclid=…` is the same page, not one more entry.
+    """
     language = translation.get_language_from_request(request, check_path=True)
-    url = request.build_absolute_uri()
+    kept = without_tracking(request.GET)
+    query = urlencode(sorted((name, value) for name in kept for value in kept.getlist(name)))
+    url = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
     return f"page-cache:{language}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 

@@ -1,6 +1,7 @@
 """The abstract content page and the page helpers: public pages, specific pages, absolute URLs."""
 
 from functools import cache
+from http import HTTPMethod
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -52,6 +53,8 @@ class ContentPage(Page):
     """What every public page has: an intro, a hero image with its alt text, a body."""
 
     base_form_class = ContentPageForm
+    # Public pages are read, never written to: OPTIONS says so, and POST or PUT get a 405.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
     intro = models.TextField(
         _("introduction"),

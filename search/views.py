@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 
 from core import pictures
 from core.pages import public_pages, specific_pages
+from core.query_params import bounded_number
 from home.models import StandardPage
 from museum_pages.models import (
     EventPage,
@@ -23,6 +24,8 @@ from museum_pages.models import (
 from .query import MAX_QUERY_LENGTH, clean_query, excerpt, matched_text, search_terms, texts_of
 
 RESULTS_PER_PAGE = 10
+# More than any search could have; a larger or malformed number shows the first page.
+MAX_PAGE_NUMBER = 1_000_000
 MAX_SUGGESTIONS = 8
 # The `type=` filter: its value in the URL, the page type, the label of the choice.
 PAGE_TYPES = {
@@ -114,9 +117,10 @@ def search(request):
     results = pages.search(" ".join(terms), operator="and") if terms else Page.objects.none()
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    requested = request.GET.get("page", "1")
+    # Anything but a page number (letters, "²", 10⁹⁹) shows the first page.
+    requested = bounded_number(request.GET.get("page", "1"), 1, MAX_PAGE_NUMBER) or 1
     page = paginator.get_page(requested)
-    if requested.isdigit() and int(requested) > paginator.num_pages and paginator.count:
+    if requested > paginator.num_pages and paginator.count:
         messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
 
     return TemplateResponse(

@@ -217,8 +217,11 @@ def test_operators_only_is_answered_with_a_message(client):
     assert "aucun mot" in response.content.decode()
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-1", "99999", "1e9", ""])
+@pytest.mark.parametrize(
+    "page", ["abc", "0", "-1", "99999", "1e9", "", "²", "٣", "１", "9" * 40, "1\x00"]
+)
 def test_a_bad_page_number_gives_a_page_of_results(client, page):
+    """ "²" and Arabic-Indic or full-width digits pass str.isdigit(), not int(): no 500."""
     response = client.get("/fr/search/", {"q": "guerre", "page": page})
     assert response.status_code == 200
     assert response.context["described_results"]

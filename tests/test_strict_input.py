@@ -1,0 +1,45 @@
+"""Strict input, honest answers: what a page allows, and links with tracking parameters."""
+
+import pytest
+
+from network.models import Theme
+
+
+def test_options_lists_only_what_a_page_serves(client, museum):
+    response = client.options(museum.url)
+    assert response.status_code == 200
+    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "OPTIONS"}
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writing_to_a_page_is_not_allowed(client, museum, method):
+    response = getattr(client, method)(museum.url)
+    assert response.status_code == 405
+    assert "PUT" not in response["Allow"]
+
+
+def test_links_with_tracking_parameters_share_one_cache_entry(client, museum):
+    assert client.get(museum.url)["X-Cache"] == "MISS"
+    for query in ["fbclid=IwAR0abc", "utm_source=newsletter&utm_medium=email", "gclid=x&mc_eid=1"]:
+        response = client.get(f"{museum.url}?{query}")
+        assert response.status_code == 200
+        assert response["X-Cache"] == "HIT", query
+
+
+@pytest.fixture
+def two_themes(locales):
+    return list(Theme.objects.filter(locale=locales["fr"]).values_list("slug", flat=True)[:2])
+
+
+def test_parameters_a_page_reads_still_make_their_own_entry(client, home, two_themes):
+    first, second = two_themes
+    response = client.get(f"{home.url}?theme={first}&utm_source=x")
+    assert response["X-Cache"] == "MISS"
+    assert client.get(f"{home.url}?utm_campaign=y&theme={first}").content == response.content
+    other = client.get(f"{home.url}?theme={second}")
+    assert other["X-Cache"] == "MISS" and other.content != response.content
+
+
+def test_the_order_of_parameters_makes_no_new_entry(client, home, two_themes):
+    assert client.get(f"{home.url}?theme={two_themes[0]}&a=1")["X-Cache"] == "MISS"
+    assert client.get(f"{home.url}?a=1&theme={two_themes[0]}")["X-Cache"] == "HIT"
