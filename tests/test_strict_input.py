@@ -43,3 +43,9 @@ def test_parameters_a_page_reads_still_make_their_own_entry(client, home, two_th
 def test_the_order_of_parameters_makes_no_new_entry(client, home, two_themes):
     assert client.get(f"{home.url}?theme={two_themes[0]}&a=1")["X-Cache"] == "MISS"
     assert client.get(f"{home.url}?a=1&theme={two_themes[0]}")["X-Cache"] == "HIT"
+
+
+@pytest.mark.parametrize("path", ["./", "../", "carriere-wellington/./", "%2e/", "/"])
+def test_dot_segments_and_empty_segments_are_404(client, db, path):
+    """One page, one URL: /en/./ is not the home page a second time."""
+    assert client.get(f"/en/{path}").status_code == 404
