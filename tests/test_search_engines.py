@@ -101,3 +101,20 @@ def test_search_page_describes_itself_in_each_language(client, db):
     }
     assert len(set(descriptions.values())) == 4
     assert "Search the museums" in descriptions["en"]
+
+
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+
+
+def test_every_page_type_names_its_own_address_canonical_in_every_language(client, db):
+    pages = Page.objects.live().filter(depth__gte=2).select_related("locale")
+    one_of_each = {(page.content_type_id, page.locale_id): page for page in pages}.values()
+    assert len(one_of_each) >= 5 * 4
+    for page in one_of_each:
+        html = client.get(f"{page.url}?utm_source=newsletter&fbclid=abc").content.decode()
+        assert CANONICAL.findall(html) == [f"http://testserver{page.url}"], page.url
+
+
+def test_search_keeps_its_query_in_the_canonical_address_not_the_tracking(client, db):
+    html = client.get("/de/search/?q=tunnel&utm_medium=email").content.decode()
+    assert CANONICAL.findall(html) == ["http://testserver/de/search/?q=tunnel"]

@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from core.pages import full_url
+from core.query_params import without_tracking
 from core.remembered import remembered
 from home.models import StandardPage
 
@@ -42,8 +43,9 @@ def page_alternates(page, request):
 
 def view_alternates(request):
     """Alternates for a page that is not a Wagtail page (search, errors): the same view,
-    with the same query (a search stays the same search in another language)."""
-    query = request.GET.urlencode()
+    with the same query (a search stays the same search in another language), less its
+    tracking parameters."""
+    query = without_tracking(request.GET).urlencode()
     alternates = []
     for code, name in settings.LANGUAGES:
         url = translate_url(request.path, code)
@@ -76,6 +78,14 @@ def alternates(context):
         else:
             request._memhisto_alternates = view_alternates(request)
     return request._memhisto_alternates
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The address search engines should keep for what is shown: this language's version,
+    absolute, without tracking parameters (a page's filters are views of the same page)."""
+    language = translation.get_language()
+    return next((a["full_url"] for a in alternates(context) if a["code"] == language), "")
 
 
 @register.simple_tag
