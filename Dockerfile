@@ -2,11 +2,11 @@
 # Run with compose.yaml (app, PostgreSQL, Redis) or any orchestrator; settings come from
 # the environment (README.md, "Production and scaling out").
 
-# --- Front-end libraries (Leaflet, Leaflet.markercluster, Pannellum, axe-core), locked by package-lock.json ---
+# --- Front-end libraries (Leaflet, Leaflet.markercluster, Pannellum), locked by package-lock.json ---
 FROM node:20-slim AS frontend
 WORKDIR /build
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
+RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error
 
 # --- The application ---
 FROM python:3.11-slim
@@ -35,7 +35,7 @@ COPY . .
 # The key below only lets the settings load during the build; it is never used at run time.
 RUN SECRET_KEY=build-only python manage.py compile_catalogues \
     && SECRET_KEY=build-only python manage.py collectstatic --noinput \
-    && mkdir -p /srv/media && chown -R memhisto /srv/media
+    && mkdir -p /srv/media /srv/static && chown -R memhisto /srv/media /srv/static
 
 USER memhisto
 EXPOSE 8000
