@@ -12,8 +12,7 @@ from wagtail.models import Locale, Page
 from core.page_cache import clear_page_cache
 from home.models import NetworkHomePage
 from museum_pages.models import MuseumPage
-
-LANGUAGES = ["fr", "en", "de", "nl"]
+from tests.helpers import sign_in, superuser
 
 
 def pytest_configure(config):
@@ -59,6 +58,13 @@ def empty_page_cache():
 def uncached(settings):
     """Turns the page cache off, for tests that measure the work of rendering a page."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def superuser_client(client, db):
+    """The test client signed in as a new superuser (pytest-django's `admin_client` signs in
+    the demo network's `admin`)."""
+    return sign_in(client, superuser())
 
 
 @pytest.fixture

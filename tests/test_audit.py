@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from museum_pages.models import ExhibitPage, MuseumPage
 from teams.permissions import NETWORK_TEAM, museum_team, sync_museum_team
-from tests.roles import MUSEUM_B, editor_of, exhibit_form, moderator_of, network_member
+from tests.helpers import MUSEUM_B, editor_of, exhibit_form, moderator_of, network_member, sign_in
 
 
 def site_history(client):
@@ -20,7 +20,7 @@ def test_publish_unpublish_and_move_are_in_the_history_seen_by_the_network_team(
     client, museum, locales
 ):
     moderator = moderator_of(museum)
-    client.force_login(moderator)
+    sign_in(client, moderator)
     add = reverse("wagtailadmin_pages:add", args=["museum_pages", "exhibitpage", museum.pk])
     client.post(add, exhibit_form("Salle du souvenir", "salle-souvenir", "action-publish"))
     exhibit = ExhibitPage.objects.get(slug="salle-souvenir")
@@ -28,7 +28,7 @@ def test_publish_unpublish_and_move_are_in_the_history_seen_by_the_network_team(
     exhibit.refresh_from_db()
     assert not exhibit.live
 
-    client.force_login(network_member())
+    sign_in(client, network_member())
     other = MuseumPage.objects.get(slug=MUSEUM_B, locale=locales["fr"])
     response = client.post(reverse("wagtailadmin_pages:move_confirm", args=[exhibit.pk, other.pk]))
     assert response.status_code == 302
@@ -49,13 +49,13 @@ def test_permission_changes_are_logged_and_seen_by_the_network_team(client, muse
     sync_museum_team(museum)
     entries = ModelLogEntry.objects.filter(object_id=str(team.editors.pk), action="wagtail.edit")
     assert entries.exists()
-    client.force_login(network_member())
+    sign_in(client, network_member())
     history = site_history(client)
     assert team.editors.name.split(" — ")[0][:20] in history
 
 
 def test_museum_editors_do_not_see_the_network_groups_history(client, museum):
-    client.force_login(editor_of(museum))
+    sign_in(client, editor_of(museum))
     network = Group.objects.get(name=NETWORK_TEAM)
     assert ModelLogEntry.objects.filter(object_id=str(network.pk)).exists()
     response = client.get(reverse("wagtailadmin_reports:site_history"))

@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision
 from home.models import NetworkHomePage, StandardPage
 from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
 from network.models import Theme
-from tests.conftest import LANGUAGES
+from tests.helpers import LANGUAGES
 
 
 def test_fourteen_museums_in_each_of_four_languages(locales):

@@ -3,37 +3,125 @@ this checks what can be checked without one: every file it copies exists, the fr
 packages it keeps are the ones the static files finder serves, and its health check and
 server command are sound."""
 
+import ast
 import json
 import re
 import shlex
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.finders import FileSystemFinder
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCKERFILE = (ROOT / "Dockerfile").read_text()
 
 
-def instructions(name):
-    joined = DOCKERFILE.replace("\\\n", " ")
-    return [line.split(None, 1)[1] for line in joined.splitlines() if line.startswith(name + " ")]
+@dataclass(frozen=True)
+class Instruction:
+    name: str  # upper case, as Docker compares them
+    arguments: str
+    stage: str  # the name after FROM … AS, else the stage's number
+
+    def parts(self):
+        """({name: value} of the leading --name=value flags, [the other words]): the words as
+        a shell splits them, or the items of the JSON (exec) form."""
+        flags, rest = {}, self.arguments
+        while rest.startswith("--"):
+            flag, _, rest = rest.partition(" ")
+            name, _, value = flag[2:].partition("=")
+            flags[name] = value
+            rest = rest.lstrip()
+        return flags, json.loads(rest) if rest.startswith("[") else shlex.split(rest)
+
+    def options(self):
+        return self.parts()[0]
+
+    def words(self):
+        return self.parts()[1]
+
+
+def parse_dockerfile(text):
+    """The instructions as Docker reads them: comment lines dropped (inside a continued
+    instruction too), lines ending in a backslash joined to the next, any letter case."""
+    instructions, pending, stage, stages = [], "", "", 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#") or (not stripped and pending):
+            continue
+        if stripped.endswith("\\"):
+            pending += stripped[:-1] + " "
+            continue
+        logical, pending = (pending + stripped).strip(), ""
+        if not logical:
+            continue
+        name, _, arguments = logical.partition(" ")
+        name, arguments = name.upper(), arguments.strip()
+        if name == "FROM":
+            words = arguments.split()
+            stage = words[2] if len(words) == 3 and words[1].upper() == "AS" else str(stages)
+            stages += 1
+        instructions.append(Instruction(name, arguments, stage))
+    return instructions
+
+
+DOCKERFILE = parse_dockerfile((ROOT / "Dockerfile").read_text())
+FINAL_STAGE = DOCKERFILE[-1].stage
+
+
+def instructions(name, stage=FINAL_STAGE):
+    return [i for i in DOCKERFILE if i.name == name and i.stage == stage]
+
+
+def copied_from_the_checkout():
+    """{source: destination} of the final stage's COPY instructions from the build context."""
+    copied = {}
+    for copy in instructions("COPY"):
+        if "from" not in copy.options():
+            *sources, destination = copy.words()
+            copied.update(dict.fromkeys(sources, destination))
+    return copied
+
+
+def shell_commands(run):
+    """The simple commands of a RUN instruction (shell form), split on && ; and |."""
+    commands, current = [], []
+    lexer = shlex.shlex(run.arguments, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    for token in lexer:
+        if token in ("&&", ";", "||", "|"):
+            commands.append(current)
+            current = []
+        else:
+            current.append(token)
+    return [command for command in [*commands, current] if command]
+
+
+def test_the_parser_reads_what_docker_reads():
+    parsed = parse_dockerfile(
+        "# a comment: COPY nothing.txt /\n"
+        "from python:3.11 as app\n"
+        "run pip install \\\n"
+        "    # a comment line inside the instruction\n"
+        "    --require-hashes -r r.lock\n"
+        'CMD ["gunicorn", \\\n     "app"]\n'
+    )
+    assert [(i.name, i.stage) for i in parsed] == [("FROM", "app"), ("RUN", "app"), ("CMD", "app")]
+    assert shell_commands(parsed[1]) == [["pip", "install", "--require-hashes", "-r", "r.lock"]]
+    assert parsed[2].words() == ["gunicorn", "app"]
 
 
 def test_every_file_the_dockerfile_copies_from_the_checkout_exists():
-    for args in instructions("COPY"):
-        if args.startswith("--from"):
-            continue
-        *sources, _destination = shlex.split(args)
-        for source in sources:
-            assert source == "." or (ROOT / source).exists(), source
+    copied = copied_from_the_checkout()
+    assert "." in copied and "requirements-production.lock" in copied
+    for source in copied:
+        assert source == "." or (ROOT / source).exists(), source
 
 
 def test_the_image_ships_exactly_the_front_end_packages_the_site_serves():
     kept = {
-        shlex.split(args)[1].removeprefix("/build/")
-        for args in instructions("COPY")
-        if args.startswith("--from=frontend")
+        copy.words()[0].removeprefix("/build/")
+        for copy in instructions("COPY")
+        if copy.options().get("from") == "frontend"
     }
     served = {  # e.g. "node_modules/leaflet" for ("vendor/leaflet", .../leaflet/dist)
         "/".join(Path(path).relative_to(ROOT).parts[:2])
@@ -54,8 +142,21 @@ def test_test_tools_are_not_served():
     assert not finder.find("vendor/axe-core/axe.min.js")
 
 
-def test_python_packages_are_installed_with_their_hashes():
-    assert any("--require-hashes -r" in args for args in instructions("RUN"))
+def pip_installs():
+    """The argument lists of the final stage's `pip install` commands."""
+    return [
+        command[2:]
+        for run in instructions("RUN")
+        for command in shell_commands(run)
+        if command[:2] == ["pip", "install"]
+    ]
+
+
+def test_python_packages_are_installed_with_their_hashes_from_the_production_lock():
+    lock = copied_from_the_checkout()["requirements-production.lock"]
+    (arguments,) = pip_installs()
+    assert "--require-hashes" in arguments
+    assert arguments[arguments.index("-r") + 1] == lock
 
 
 def pins(lock_name):
@@ -63,8 +164,7 @@ def pins(lock_name):
     return dict(re.findall(r"^([^\s#=]+)==(\S+)", text, re.MULTILINE))
 
 
-def test_the_image_installs_the_versions_ci_tested_without_the_test_tools():
-    assert any("requirements-production.lock" in args for args in instructions("COPY"))
+def test_the_production_lock_has_the_versions_ci_tested_without_the_test_tools():
     tested, production = pins("requirements.lock"), pins("requirements-production.lock")
     for package, version in production.items():
         assert tested.get(package) == version, package
@@ -74,24 +174,39 @@ def test_the_image_installs_the_versions_ci_tested_without_the_test_tools():
         assert test_tool not in production, test_tool
 
 
-def test_the_health_check_asks_healthz_with_a_valid_command():
-    (check,) = instructions("HEALTHCHECK")
-    command = check.split("CMD python -c ", 1)[1]
-    source = shlex.split(command)[0]
-    compile(source, "healthcheck", "exec")
-    assert "/healthz" in source
-
-
-def test_gunicorn_serves_the_wsgi_application_with_several_workers():
+def gunicorn_bind():
     (command,) = instructions("CMD")
-    argv = json.loads(command)
+    argv = command.words()
+    return argv[argv.index("--bind") + 1]
+
+
+def test_the_health_check_asks_healthz_on_the_served_port_with_a_valid_command():
+    (check,) = instructions("HEALTHCHECK")
+    options, (cmd, python, flag, source) = check.parts()
+    assert {"interval", "timeout", "retries"} <= set(options)
+    assert (cmd.upper(), python, flag) == ("CMD", "python", "-c")
+    strings = {
+        node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    port = gunicorn_bind().rpartition(":")[2]
+    assert f"http://127.0.0.1:{port}/healthz" in strings
+
+
+def test_gunicorn_serves_the_wsgi_application_with_several_workers_as_an_unprivileged_user():
+    (command,) = instructions("CMD")
+    argv = command.words()
     assert argv[:2] == ["gunicorn", "memhisto.wsgi"]
-    assert argv[argv.index("--bind") + 1] == "0.0.0.0:8000"
+    assert gunicorn_bind() == "0.0.0.0:8000"
     assert int(argv[argv.index("--workers") + 1]) >= 2
-    assert "USER memhisto" in DOCKERFILE
+    users = instructions("USER")
+    assert users and users[-1].arguments == "memhisto"
+    assert DOCKERFILE.index(users[-1]) < DOCKERFILE.index(command)
 
 
 def test_compose_runs_the_app_with_postgresql_and_redis():
+    """Text checks: PyYAML is not installed to parse compose.yaml."""
     compose = (ROOT / "compose.yaml").read_text()
     for service in ("app", "db", "redis"):
         assert re.search(rf"^  {service}:$", compose, re.MULTILINE), service

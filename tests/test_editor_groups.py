@@ -21,6 +21,7 @@ from demo.accounts import DEMO_TEAMS
 from museum_pages.models import MuseumPage
 from teams.models import MuseumTeam
 from teams.permissions import museum_team
+from tests.helpers import sign_in, superuser
 
 
 def museum_form(title, slug, action="action-publish"):
@@ -53,10 +54,6 @@ EMPTY_FORMSET = {
 }
 
 
-def superuser():
-    return get_user_model().objects.create_superuser("boss", "boss@example.org", "x")
-
-
 def create_museum(client, home, title="Musée de la Mine", slug="musee-mine"):
     add = reverse("wagtailadmin_pages:add", args=["museum_pages", "museumpage", home.pk])
     response = client.post(add, museum_form(title, slug))
@@ -65,7 +62,7 @@ def create_museum(client, home, title="Musée de la Mine", slug="musee-mine"):
 
 
 def test_creating_a_museum_in_the_admin_creates_its_groups(client, home):
-    client.force_login(superuser())
+    sign_in(client, superuser())
     museum = create_museum(client, home)
     editors = Group.objects.get(name="Musée de la Mine — editors")
     moderators = Group.objects.get(name="Musée de la Mine — moderators")
@@ -80,7 +77,7 @@ def test_creating_a_museum_in_the_admin_creates_its_groups(client, home):
 
 
 def test_renaming_a_museum_renames_its_groups_collection_and_workflow(client, home):
-    client.force_login(superuser())
+    sign_in(client, superuser())
     museum = create_museum(client, home)
     edit = reverse("wagtailadmin_pages:edit", args=[museum.pk])
     response = client.post(edit, museum_form("Centre de la Mine", "musee-mine"))
@@ -95,7 +92,7 @@ def test_renaming_a_museum_renames_its_groups_collection_and_workflow(client, ho
 
 
 def test_deleting_a_museum_leaves_no_group_or_permission_behind(client, home):
-    client.force_login(superuser())
+    sign_in(client, superuser())
     museum = create_museum(client, home)
     team = museum_team(museum)
     group_ids = [team.editors_id, team.moderators_id]
@@ -112,7 +109,7 @@ def test_deleting_a_museum_leaves_no_group_or_permission_behind(client, home):
 
 
 def test_groups_of_two_museums_with_the_same_name_stay_apart(client, home):
-    client.force_login(superuser())
+    sign_in(client, superuser())
     first = create_museum(client, home, "Musée de la Mine", "mine-1")
     second = create_museum(client, home, "Musée de la Mine", "mine-2")
     assert museum_team(first).editors != museum_team(second).editors

@@ -1,12 +1,9 @@
 """Each museum team runs its own subtree, through the real admin views."""
 
-import io
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import (
     GroupCollectionPermission,
@@ -19,13 +16,15 @@ from wagtail.models import (
 from museum_pages.models import ExhibitPage, MuseumPage
 from teams.models import MuseumTeam
 from teams.permissions import museum_team
-from tests.roles import (
+from tests.helpers import (
     MUSEUM_A,
     MUSEUM_B,
     editor_of,
     exhibit_form,
     moderator_of,
     network_member,
+    png_bytes,
+    sign_in,
 )
 
 
@@ -75,7 +74,7 @@ def test_museum_groups_have_rights_on_the_museum_in_every_language(museum_a):
 
 
 def test_editor_creates_an_exhibit_in_their_museum_and_submits_it(client, museum_a):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     response = client.post(add_exhibit_url(museum_a), exhibit_form("Nouvelle salle", "salle"))
     assert response.status_code == 302
     exhibit = ExhibitPage.objects.get(slug="salle")
@@ -87,7 +86,7 @@ def test_editor_creates_an_exhibit_in_their_museum_and_submits_it(client, museum
 
 
 def test_editor_cannot_publish(client, museum_a):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     client.post(add_exhibit_url(museum_a), exhibit_form("Salle", "salle", "action-publish"))
     exhibit = ExhibitPage.objects.get(slug="salle")
     assert not exhibit.live
@@ -103,7 +102,7 @@ def test_editor_cannot_publish(client, museum_a):
 
 
 def test_editor_cannot_open_any_page_of_another_museum(client, museum_a, museum_b):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     pages_of_b = Page.objects.filter(path__startswith=museum_b.path)
     assert pages_of_b.count() == 4
     for page in pages_of_b:
@@ -115,14 +114,14 @@ def test_editor_cannot_open_any_page_of_another_museum(client, museum_a, museum_
 
 
 def test_editor_can_open_the_pages_of_their_museum_in_every_language(client, museum_a):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     for page in MuseumPage.objects.filter(translation_key=museum_a.translation_key):
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200
 
 
 def test_editor_sees_and_chooses_only_their_museums_images(client, museum_a, museum_b):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     image_b = museum_b.hero_image
     image_a = museum_a.hero_image
     listing = client.get(reverse("wagtailimages_chooser:choose"))
@@ -139,7 +138,7 @@ def test_editor_sees_and_chooses_only_their_museums_images(client, museum_a, mus
 
 
 def test_an_image_uploaded_by_an_editor_goes_to_their_museum_collection(client, museum_a):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     upload = SimpleUploadedFile("plan.png", png_bytes(), content_type="image/png")
     response = client.post(reverse("wagtailimages:add"), {"title": "Plan", "file": upload})
     assert response.status_code == 302
@@ -147,19 +146,13 @@ def test_an_image_uploaded_by_an_editor_goes_to_their_museum_collection(client, 
     assert image.collection == museum_team(museum_a).collection
 
 
-def png_bytes():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), "navy").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def test_moderator_approves_and_the_exhibit_goes_live(client, museum_a):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     client.post(add_exhibit_url(museum_a), exhibit_form("Salle", "salle"))
     exhibit = ExhibitPage.objects.get(slug="salle")
     task_state = exhibit.current_workflow_state.current_task_state
 
-    client.force_login(moderator_of(museum_a))
+    sign_in(client, moderator_of(museum_a))
     url = reverse("wagtailadmin_pages:workflow_action", args=[exhibit.pk, "approve", task_state.pk])
     response = client.post(url, {"comment": "Parfait."})
     assert response.status_code in (200, 302)
@@ -169,12 +162,12 @@ def test_moderator_approves_and_the_exhibit_goes_live(client, museum_a):
 
 
 def test_moderator_rejects_with_a_comment(client, museum_a):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     client.post(add_exhibit_url(museum_a), exhibit_form("Salle", "salle"))
     exhibit = ExhibitPage.objects.get(slug="salle")
     task_state = exhibit.current_workflow_state.current_task_state
 
-    client.force_login(moderator_of(museum_a))
+    sign_in(client, moderator_of(museum_a))
     url = reverse("wagtailadmin_pages:workflow_action", args=[exhibit.pk, "reject", task_state.pk])
     client.post(url, {"comment": "Ajoutez une image."})
     exhibit.refresh_from_db()
@@ -186,7 +179,7 @@ def test_moderator_rejects_with_a_comment(client, museum_a):
 
 def test_moderator_of_a_cannot_publish_in_b(client, museum_a, museum_b):
     exhibit_b = museum_b.get_children().type(ExhibitPage).first().specific
-    client.force_login(moderator_of(museum_a))
+    sign_in(client, moderator_of(museum_a))
     edit = reverse("wagtailadmin_pages:edit", args=[exhibit_b.pk])
     assert client.get(edit).status_code in (302, 403)
     client.post(edit, exhibit_form("Piraté", exhibit_b.slug, "action-publish"))
@@ -199,13 +192,13 @@ def test_moderator_of_a_cannot_publish_in_b(client, museum_a, museum_b):
 
 
 def test_moderator_publishes_directly_in_their_museum(client, museum_a):
-    client.force_login(moderator_of(museum_a))
+    sign_in(client, moderator_of(museum_a))
     client.post(add_exhibit_url(museum_a), exhibit_form("Salle", "salle", "action-publish"))
     assert ExhibitPage.objects.get(slug="salle").live
 
 
 def test_network_team_can_edit_everything(client, home, museum_a, museum_b):
-    client.force_login(network_member())
+    sign_in(client, network_member())
     standard = home.get_children().exclude(depth__gt=3).not_type(MuseumPage).first()
     for page in [home, standard, museum_a, museum_b, *museum_b.get_children()]:
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
@@ -217,7 +210,7 @@ def test_network_team_can_edit_everything(client, home, museum_a, museum_b):
 
 
 def test_home_page_goes_through_the_network_team(client, home, museum_a):
-    client.force_login(network_member())
+    sign_in(client, network_member())
     assert home.get_workflow().name == "Network team — moderation"
     task = home.get_workflow().tasks.first().specific
     assert list(task.groups.values_list("name", flat=True)) == ["Network team"]
@@ -227,7 +220,7 @@ def test_home_page_goes_through_the_network_team(client, home, museum_a):
 
 
 def test_bad_page_ids_give_404_not_500(client, museum_a):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     response = client.get(reverse("wagtailadmin_pages:edit", args=[999999]), follow=True)
     assert response.status_code == 404
     response = client.get(reverse("wagtailimages_chooser:chosen", args=[999999]), follow=True)
@@ -235,7 +228,7 @@ def test_bad_page_ids_give_404_not_500(client, museum_a):
 
 
 def test_editor_cannot_set_an_image_of_another_museum_on_a_page(client, museum_a, museum_b):
-    client.force_login(editor_of(museum_a))
+    sign_in(client, editor_of(museum_a))
     form = exhibit_form("Salle", "salle", hero_image=str(museum_b.hero_image.pk))
     response = client.post(add_exhibit_url(museum_a), form)
     assert response.status_code == 200  # the form comes back with an error

@@ -2,14 +2,20 @@
 limited by the tree, help texts, previews of every page type."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
 from home.models import NetworkHomePage, StandardPage
 from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
-from tests.roles import MUSEUM_B, editor_of, exhibit_form, member, network_member
+from tests.helpers import (
+    MUSEUM_B,
+    editor_of,
+    exhibit_form,
+    member,
+    network_member,
+    queries_for,
+    sign_in,
+)
 
 PAGE_TYPES = [NetworkHomePage, StandardPage, MuseumPage, ExhibitPage, VirtualVisitPage, EventPage]
 
@@ -49,7 +55,7 @@ def test_login_with_a_wrong_password_is_refused_without_error(client, museum):
 
 
 def test_dashboard_shows_my_museum_with_waiting_pages_and_events_without_image(client, museum):
-    client.force_login(editor_of(museum))
+    sign_in(client, editor_of(museum))
     add = reverse("wagtailadmin_pages:add", args=["museum_pages", "exhibitpage", museum.pk])
     client.post(add, exhibit_form("Salle des tunnels", "salle-tunnels"))
     html = client.get(reverse("wagtailadmin_home")).content.decode()
@@ -64,7 +70,7 @@ def test_dashboard_shows_my_museum_with_waiting_pages_and_events_without_image(c
 
 
 def test_dashboard_lists_translations_older_than_the_french_page(client, museum, locales):
-    client.force_login(editor_of(museum))
+    sign_in(client, editor_of(museum))
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Toutes les traductions sont à jour." in html
     museum.intro = "Une présentation revue."
@@ -76,30 +82,24 @@ def test_dashboard_lists_translations_older_than_the_french_page(client, museum,
 
 
 def test_dashboard_queries_do_not_grow_with_waiting_pages(client, museum):
-    client.force_login(editor_of(museum))
+    sign_in(client, editor_of(museum))
     add = reverse("wagtailadmin_pages:add", args=["museum_pages", "exhibitpage", museum.pk])
 
-    def dashboard_queries():
-        client.get(reverse("wagtailadmin_home"))
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(reverse("wagtailadmin_home")).status_code == 200
-        return len(captured)
-
     client.post(add, exhibit_form("Salle 1", "salle-1"))
-    with_one = dashboard_queries()
+    with_one = queries_for(client, reverse("wagtailadmin_home"))
     for number in range(2, 5):
         client.post(add, exhibit_form(f"Salle {number}", f"salle-{number}"))
-    assert dashboard_queries() == with_one
+    assert queries_for(client, reverse("wagtailadmin_home")) == with_one
 
 
 def test_network_team_has_no_my_museum_panel(client, db):
-    client.force_login(network_member())
+    sign_in(client, network_member())
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Mon musée" not in html
 
 
 def test_editor_chooses_only_page_types_allowed_under_a_museum(client, museum, home):
-    client.force_login(editor_of(museum))
+    sign_in(client, editor_of(museum))
     html = client.get(reverse("wagtailadmin_pages:add_subpage", args=[museum.pk])).content
     html = html.decode()
     for model in (ExhibitPage, VirtualVisitPage, EventPage):
@@ -120,7 +120,7 @@ def test_editor_chooses_only_page_types_allowed_under_a_museum(client, museum, h
     ["Heure de Paris.", "Au moins 1600 × 900 pixels", "Deux ou trois phrases"],
 )
 def test_event_form_has_french_help_texts(client, museum, help_text):
-    client.force_login(editor_of(museum))
+    sign_in(client, editor_of(museum))
     event = museum.get_children().type(EventPage).first()
     html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
     assert help_text in html
@@ -129,7 +129,7 @@ def test_event_form_has_french_help_texts(client, museum, help_text):
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
 def test_every_page_type_has_a_preview(client, locales, model):
     page = model.objects.filter(locale=locales["fr"]).first()
-    client.force_login(network_member())
+    sign_in(client, network_member())
     preview = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert edit.status_code == 200
@@ -140,6 +140,6 @@ def test_every_page_type_has_a_preview(client, locales, model):
 
 
 def test_user_without_group_has_no_admin_access(client, db):
-    client.force_login(member("nobody"))
+    sign_in(client, member("nobody"))
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302

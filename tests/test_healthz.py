@@ -3,7 +3,7 @@
 from django.db import OperationalError, connection
 from django.test import override_settings
 
-from tests.test_production_settings import PRODUCTION_ENV, run_manage
+from tests.helpers import PRODUCTION_ENV, run_manage
 
 DEAD_REDIS = {
     "default": {

@@ -9,7 +9,7 @@ from core import pictures
 from demo.factories import ImageFactory
 from home.models import StandardPage
 from museum_pages.models import EventPage, ExhibitPage, VirtualVisitPage
-from tests.conftest import LANGUAGES
+from tests.helpers import LANGUAGES
 
 
 def soup_of(client, url):

@@ -5,11 +5,7 @@ import re
 import pytest
 
 from museum_pages.models import MuseumPage
-from tests.conftest import LANGUAGES
-
-
-def html_lang(response):
-    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+from tests.helpers import LANGUAGES, html_lang
 
 
 def switcher_links(response):

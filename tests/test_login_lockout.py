@@ -7,7 +7,7 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.roles import network_member
+from tests.helpers import network_member
 
 LOGIN = "/admin/login/"
 HOME_IP = "203.0.113.10"

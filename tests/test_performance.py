@@ -10,11 +10,8 @@ import datetime
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.page_cache import clear_page_cache
 from demo.factories import (
     EventPageFactory,
     ExhibitPageFactory,
@@ -26,6 +23,7 @@ from home.models import StandardPage
 from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
 from museum_pages.models.practical import Closure, GuidedDeparture, OpeningPeriod, Price
 from network.models import Theme
+from tests.helpers import queries_for
 
 TARGET = 12
 # The same in every language (core.routing finds the home of the active language at once).
@@ -40,15 +38,6 @@ BUDGET = {
     "sitemap": 3,  # the site, for URLs on the host the visitor asked for
     "geojson": 9,  # the same
 }
-
-
-def queries_for(client, url):
-    client.get(url)  # the first request may create image renditions
-    clear_page_cache()  # as after a publication: nothing remembered
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def urls_of(locales, museum, code="fr"):

@@ -1,41 +1,12 @@
 """Production settings come from the environment and pass Django's deployment checks."""
 
 import io
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-ROOT = Path(__file__).resolve().parent.parent
-
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "memhisto.settings.production",
-    "SECRET_KEY": "x7!k2#production-like-secret-key-with-enough-entropy-0123456789abcdef",
-    "ALLOWED_HOSTS": "memhisto.example",
-    "DATABASE_URL": "sqlite:////tmp/memhisto-check.sqlite3",
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
-}
-
-
-def run_manage(*args, env):
-    clean_env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    }
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**clean_env, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from tests.helpers import PRODUCTION_ENV, run_manage
 
 
 def test_check_deploy_is_silent_with_the_documented_variables():

@@ -4,8 +4,7 @@ import pytest
 
 from home.models import NetworkHomePage, StandardPage
 from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
-from tests.conftest import LANGUAGES
-from tests.test_languages import html_lang
+from tests.helpers import LANGUAGES, html_lang
 
 PAGE_TYPES = [NetworkHomePage, StandardPage, MuseumPage, ExhibitPage, VirtualVisitPage, EventPage]
 

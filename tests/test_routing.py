@@ -1,19 +1,18 @@
 """A URL below a network home finds its page as Wagtail's own routing would (core.routing)."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from core import routing
 from museum_pages.models import ExhibitPage, VirtualVisitPage
+from tests.helpers import captured_queries
 
 
 def test_the_page_comes_as_its_specific_class_with_its_parent_and_translations(
     home, museum, locales
 ):
     visit = VirtualVisitPage.objects.live().child_of(museum).first()
-    with translation.override("fr"), CaptureQueriesContext(connection) as captured:
+    with translation.override("fr"), captured_queries() as captured:
         page = routing.page_at(home.url_path, [museum.slug, visit.slug])
         parent = page.get_parent()
         codes = {row.locale.language_code for row in page.live_translations}

@@ -4,7 +4,7 @@ to stdout. Each runs the production settings in a subprocess, as a deployment wo
 
 import json
 
-from tests.test_production_settings import PRODUCTION_ENV, run_manage
+from tests.helpers import PRODUCTION_ENV, run_manage
 
 PRINT_SETTINGS = """
 import json, sys

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from museum_pages.models import EventPage, ExhibitPage
-from tests.roles import exhibit_form, moderator_of
+from tests.helpers import exhibit_form, moderator_of, sign_in
 
 
 def admin_time(moment):
@@ -22,7 +22,7 @@ def run_publish_scheduled_at(moment):
 
 def test_exhibit_goes_live_when_publish_scheduled_runs_at_the_right_time(client, museum):
     go_live = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=2)
-    client.force_login(moderator_of(museum))
+    sign_in(client, moderator_of(museum))
     add = reverse("wagtailadmin_pages:add", args=["museum_pages", "exhibitpage", museum.pk])
     form = exhibit_form("Salle du 9 avril", "salle-9-avril", "action-publish")
     form["go_live_at"] = admin_time(go_live)
@@ -61,6 +61,6 @@ def test_event_expires_when_publish_scheduled_runs_after_expire_at(client, museu
 
 def test_event_edit_form_offers_the_publishing_schedule(client, museum):
     event = museum.get_children().type(EventPage).first()
-    client.force_login(moderator_of(museum))
+    sign_in(client, moderator_of(museum))
     content = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
     assert 'name="go_live_at"' in content and 'name="expire_at"' in content

@@ -5,13 +5,13 @@ Runs on SQLite (FTS5) and on PostgreSQL (one text-search configuration per langu
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from demo.factories import ExhibitPageFactory
 from demo.translate import translate
 from museum_pages.models import ExhibitPage, MuseumPage
 from search.query import MAX_QUERY_LENGTH
+from tests.helpers import counted_get, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -315,26 +315,18 @@ def test_a_moved_page_is_found_under_its_new_museum(client, museum, locales):
 # Queries --------------------------------------------------------------------------------
 
 
-def queries_for(client, url):
-    client.get(url)  # the first request may create thumbnail renditions
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured), len(response.context["described_results"])
-
-
 def test_the_number_of_queries_does_not_grow_with_the_results(client):
-    few, few_results = queries_for(client, "/fr/search/?q=Fromelles&type=museum")
-    many, many_results = queries_for(client, "/fr/search/?q=guerre&type=exhibit")
-    assert few_results < many_results
+    few_url, many_url = "/fr/search/?q=Fromelles&type=museum", "/fr/search/?q=guerre&type=exhibit"
+    few, many = queries_for(client, few_url), queries_for(client, many_url)
+    assert len(results(client, few_url)) < len(results(client, many_url))
     assert few == many
     assert many <= 12
 
 
 def test_suggestions_run_a_fixed_number_of_queries(client):
-    with CaptureQueriesContext(connection) as captured:
-        client.get("/fr/search/suggest/", {"q": "mus"})
-    assert len(captured) <= 4
+    response, count = counted_get(client, "/fr/search/suggest/", q="mus")
+    assert response.status_code == 200
+    assert count <= 4
     assert Page.objects.exists()
 
 

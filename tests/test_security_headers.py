@@ -6,7 +6,6 @@ import re
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
 from home.models import NetworkHomePage, StandardPage
@@ -141,17 +140,8 @@ def test_feeds_carry_the_headers_too(db, client, url):
 # The admin -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def editor_client(db):
-    from django.contrib.auth import get_user_model
-
-    client = Client()
-    client.force_login(get_user_model().objects.get(username="admin"))
-    return client
-
-
-def test_admin_has_its_own_policy_for_wagtail_and_the_map_widget(editor_client, museum):
-    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[museum.pk]), secure=True)
+def test_admin_has_its_own_policy_for_wagtail_and_the_map_widget(admin_client, museum):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[museum.pk]), secure=True)
     assert response.status_code == 200
     csp = parse_csp(response["Content-Security-Policy"])
     assert csp["default-src"] == {"'none'"}
@@ -168,9 +158,9 @@ def test_admin_has_its_own_policy_for_wagtail_and_the_map_widget(editor_client, 
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
 
 
-def test_admin_page_preview_may_be_framed_by_the_admin_only(editor_client, museum):
+def test_admin_page_preview_may_be_framed_by_the_admin_only(admin_client, museum):
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[museum.pk])
-    response = editor_client.get(url, secure=True)
+    response = admin_client.get(url, secure=True)
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert parse_csp(response["Content-Security-Policy"])["frame-ancestors"] == {"'self'"}
 

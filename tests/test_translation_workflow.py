@@ -2,7 +2,6 @@
 
 import polib
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Page
@@ -13,19 +12,20 @@ from demo.factories import ExhibitPageFactory
 from museum_pages.models import ExhibitPage
 from teams.machine_translation import MemHistoDeepLTranslator
 from teams.translators import translator_group_name
+from tests.helpers import demo_user, sign_in
 
 
 @pytest.fixture
 def translator(client, db):
-    user = get_user_model().objects.get(username="translator-de")
-    client.force_login(user)
+    user = demo_user("translator-de")
+    sign_in(client, user)
     return user
 
 
 @pytest.fixture
 def network_team(client, db):
-    user = get_user_model().objects.get(username="admin")
-    client.force_login(user)
+    user = demo_user("admin")
+    sign_in(client, user)
     return user
 
 
@@ -117,9 +117,7 @@ def test_admin_speaks_each_translators_language(client, translator):
 
 
 def test_translator_groups_exist_for_each_target_language(db):
-    group_names = set(
-        get_user_model().objects.get(username="translator-nl").groups.values_list("name", flat=True)
-    )
+    group_names = set(demo_user("translator-nl").groups.values_list("name", flat=True))
     assert group_names == {translator_group_name("nl")}
 
 

@@ -1,17 +1,12 @@
 """Virtual visits: scenes and hotspots, rendered with and without JavaScript, in four languages."""
 
-import io
 import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from PIL import Image
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 from wagtail.test.utils import WagtailTestUtils
@@ -20,7 +15,7 @@ from wagtail_localize.models import OverridableSegment, TranslationSource
 from demo.factories import ImageFactory
 from demo.visits import WORDS
 from museum_pages.models import MuseumPage, VirtualVisitPage
-from tests.conftest import LANGUAGES
+from tests.helpers import LANGUAGES, image_bytes, png_bytes, queries_for
 
 CONTENT = json.loads(open("demo/content.json", encoding="utf-8").read())  # noqa: SIM115
 
@@ -196,14 +191,7 @@ def test_each_language_may_replace_the_audio_commentary(museum, audio):
 def test_same_number_of_queries_for_3_and_30_scenes(client, uncached, museum):
     visit = visit_of(museum, museum.locale)
 
-    def queries():
-        client.get(visit.url)  # renditions are created by the first request
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get(visit.url)
-        assert response.status_code == 200
-        return len(captured)
-
-    with_3 = queries()
+    with_3 = queries_for(client, visit.url)
     images = [ImageFactory(title=f"Panorama {n}", size=(400, 200)) for n in range(30)]
     visit.scenes = [
         scene(
@@ -218,7 +206,7 @@ def test_same_number_of_queries_for_3_and_30_scenes(client, uncached, museum):
         for n in range(30)
     ]
     visit.save_revision().publish()
-    with_30 = queries()
+    with_30 = queries_for(client, visit.url)
     assert with_30 == with_3
     assert with_3 <= 20
 
@@ -278,12 +266,6 @@ def test_visit_pages_only_under_a_museum():
 
 
 class TestUploadLimits(WagtailTestUtils):
-    @pytest.fixture
-    def admin_client(self, client, db):
-        user = get_user_model().objects.create_superuser("uploader", "u@example.org", "pw")
-        client.force_login(user)
-        return client
-
     def post_image(self, client, data, name):
         from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -294,27 +276,22 @@ class TestUploadLimits(WagtailTestUtils):
             {"title": "Panorama", "file": upload, "collection": collection.pk},
         )
 
-    def test_a_file_over_30_mb_is_refused_with_a_message(self, admin_client):
-        buffer = io.BytesIO()
-        Image.new("RGB", (64, 32), "red").save(buffer, "PNG")
-        data = buffer.getvalue() + b"\0" * (30 * 1024 * 1024)
-        response = self.post_image(admin_client, data, "huge.png")
+    def test_a_file_over_30_mb_is_refused_with_a_message(self, superuser_client):
+        data = image_bytes((64, 32), colour="red") + b"\0" * (30 * 1024 * 1024)
+        response = self.post_image(superuser_client, data, "huge.png")
         assert response.status_code == 200
         errors = response.context["form"].errors["file"]
         assert "30" in errors[0]
         assert errors[0] in response.content.decode().replace("&#x27;", "'")
 
     @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
-    def test_an_image_over_16384_by_8192_pixels_is_refused_with_a_message(self, admin_client):
-        buffer = io.BytesIO()
-        Image.new("1", (16384 + 64, 8192)).save(buffer, "PNG")  # small file, too many pixels
-        response = self.post_image(admin_client, buffer.getvalue(), "wide.png")
+    def test_an_image_over_16384_by_8192_pixels_is_refused_with_a_message(self, superuser_client):
+        small_file_too_many_pixels = png_bytes((16384 + 64, 8192), mode="1")
+        response = self.post_image(superuser_client, small_file_too_many_pixels, "wide.png")
         assert response.status_code == 200
         errors = response.context["form"].errors["file"]
         assert "134217728" in errors[0].replace("\u202f", "").replace(" ", "")
 
-    def test_a_panorama_at_the_limit_is_accepted(self, admin_client):
-        buffer = io.BytesIO()
-        Image.new("1", (16384, 8192)).save(buffer, "PNG")
-        response = self.post_image(admin_client, buffer.getvalue(), "limit.png")
+    def test_a_panorama_at_the_limit_is_accepted(self, superuser_client):
+        response = self.post_image(superuser_client, png_bytes((16384, 8192), "1"), "limit.png")
         assert response.status_code == 302, response.context["form"].errors

@@ -4,18 +4,17 @@ If a Wagtail or treebeard upgrade renames one, the site would still work, only w
 queries; these tests fail instead, naming the attribute to look at.
 """
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from core import wagtail_internals
+from tests.helpers import captured_queries
 
 
 def test_wagtails_routing_answers_the_remembered_route(rf, museum):
     request = rf.get(museum.url)
     route = (museum, [], {})
     wagtail_internals.remember_route(request, route)
-    with CaptureQueriesContext(connection) as captured:
+    with captured_queries() as captured:
         assert Page.route_for_request(request, "some/other/path/") is route
     assert len(captured) == 0
 
@@ -24,7 +23,7 @@ def test_wagtail_finds_the_remembered_site_and_builds_urls_from_the_remembered_r
     request = rf.get("/")
     site = Site.objects.get(is_default_site=True)
     wagtail_internals.remember_site(request, site, Site.get_site_root_paths())
-    with CaptureQueriesContext(connection) as captured:
+    with captured_queries() as captured:
         assert Site.find_for_request(request) is site
         assert museum.get_url(request) == f"/fr/{museum.slug}/"
     assert len(captured) == 0
@@ -39,7 +38,7 @@ def test_treebeard_answers_the_remembered_parent(museum, home):
     stranger.title = "not the one in the database"
     page = Page.objects.get(pk=museum.pk)
     wagtail_internals.remember_parent(page, stranger)
-    with CaptureQueriesContext(connection) as captured:
+    with captured_queries() as captured:
         assert page.get_parent() is stranger
     assert wagtail_internals.known_parent(page) is stranger
     assert len(captured) == 0

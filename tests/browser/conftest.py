@@ -15,20 +15,16 @@ import time
 import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urlsplit
 
 import pytest
+
+from tests.browser.helpers import DEMO_PASSWORD, DESKTOP
 
 # Playwright's sync API keeps an event loop in the test's thread; Django's ORM calls made by
 # other tests of the same worker are ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / ".artifacts" / "screenshots"
-AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 768}
-DEMO_PASSWORD = "browser-tests-password"  # noqa: S105
 
 
 def pytest_collection_modifyitems(items):
@@ -145,38 +141,3 @@ def page_at(browser, live_site):
     yield open_page
     for context in contexts:
         context.close()
-
-
-def screenshot(page, name):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def load_axe(page):
-    """axe-core (an npm development dependency) in the page, served by the test itself.
-
-    The site never serves it: the browser context answers this one address from
-    node_modules. A file of the page's own origin, because the content security policy
-    refuses inline scripts, which is what add_script_tag(path=...) would insert.
-    """
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
-    url = f"{origin}/test-tools/{AXE_SCRIPT.name}"
-    page.route(url, lambda route: route.fulfill(path=str(AXE_SCRIPT)))
-    page.add_script_tag(url=url)
-
-
-def serious_accessibility_violations(page):
-    """axe-core on the page; returns serious and critical violations."""
-    load_axe(page)
-    results = page.evaluate("async () => await axe.run(document)")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
-def wait_for_viewer(page):
-    """The visitor presses the start button on the poster; the viewer loads and starts."""
-    page.get_by_role("button", name="Commencer la visite à 360°").click()
-    page.wait_for_selector('[data-visit-viewer][data-state="ready"]', timeout=30_000)

@@ -3,7 +3,7 @@ them, and the browser reports no violation (console or securitypolicyviolation e
 
 import pytest
 
-from tests.browser.conftest import DEMO_PASSWORD, DESKTOP, screenshot, wait_for_viewer
+from tests.browser.helpers import DESKTOP, fill_login_form, screenshot, wait_for_viewer
 
 pytestmark = pytest.mark.browser
 
@@ -52,8 +52,7 @@ def watched(browser, live_site):
 
 def log_in(watched, username):
     page = watched.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
+    fill_login_form(page, username)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/**")
     return page

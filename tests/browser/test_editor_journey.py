@@ -2,13 +2,12 @@
 
 import pytest
 
-from tests.browser.conftest import DEMO_PASSWORD, DESKTOP, PHONE, screenshot
+from tests.browser.helpers import DESKTOP, PHONE, fill_login_form, screenshot
 
 
 def log_in(page_at, username, viewport):
     page = page_at("/admin/login/?next=/admin/", viewport=viewport)
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
+    fill_login_form(page, username)
     page.click("button[type=submit]")
     page.wait_for_load_state()
     return page

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import (
+from tests.browser.helpers import (
     DESKTOP,
     PHONE,
     load_axe,

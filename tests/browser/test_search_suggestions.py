@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import (
+from tests.browser.helpers import (
     DESKTOP,
     PHONE,
     screenshot,

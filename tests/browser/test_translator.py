@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import DEMO_PASSWORD, screenshot
+from tests.browser.helpers import fill_login_form, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -15,8 +15,7 @@ GERMAN_MUSEUM_ID = (
 def test_german_translator_translates_a_segment_and_publishes(page_at, live_site):
     page_id = live_site.manage("shell", "--no-imports", "-c", GERMAN_MUSEUM_ID).strip()
     page = page_at("/admin/login/", locale="de-DE")
-    page.fill("#id_username", "translator-de")
-    page.fill("#id_password", DEMO_PASSWORD)
+    fill_login_form(page, "translator-de")
     page.keyboard.press("Enter")
     page.wait_for_url("**/admin/")
 
