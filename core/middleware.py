@@ -1,9 +1,8 @@
 """Language prefixes: an unknown one is a 404, not a redirect to French."""
 
-from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+from core import languages
 
 
 def looks_like_language_prefix(path):
@@ -25,7 +24,7 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         if response.status_code == 404 and looks_like_language_prefix(request.path_info):
             segment = request.path_info.lstrip("/").split("/", 1)[0].lower()
-            if segment not in LANGUAGE_CODES:
+            if segment not in languages.CODES:
                 response.setdefault("Content-Language", request.LANGUAGE_CODE)
                 return response
         return super().process_response(request, response)

@@ -1,18 +1,16 @@
 """Open data: the live museums of the network as GeoJSON, in one language."""
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from core import languages
 from core.pages import full_url
 from museum_pages.models.practical import ACCESS_FLAGS, WEEKDAY_FIELDS
 from museum_pages.practical.geography import parse_point
 from museum_pages.practical.opening_hours import limit_cache_lifetime
 from network.listings import add_themes_and_status, live_museums
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def iso(value):
@@ -90,13 +88,13 @@ def feature(museum, request, point):
 
 @require_GET
 def museums_geojson(request):
-    language = request.GET.get("lang", settings.LANGUAGE_CODE)
+    language = request.GET.get("lang", languages.SOURCE)
     locale = Locale.objects.filter(language_code=language).first()
-    if language not in LANGUAGE_CODES or locale is None:
+    if language not in languages.CODES or locale is None:
         return JsonResponse(
             {
                 "error": f"Unknown language {language[:20]!r}.",
-                "languages": LANGUAGE_CODES,
+                "languages": languages.CODES,
             },
             status=400,
         )

@@ -12,7 +12,6 @@ The helpers (`ensure_group`, `grant_page_permissions`, `grant_collection_permiss
 `ensure_workflow`) are reusable for other groups, e.g. translators.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
@@ -28,6 +27,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core import languages
 from home.models import NetworkHomePage
 from museum_pages.models import MuseumPage
 from teams.models import MuseumTeam
@@ -189,11 +189,11 @@ def ensure_network_team():
 
 def museum_name(page):
     """The museum's name in the source language (French), whatever page was saved."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    if page.locale.language_code == languages.SOURCE:
         return page.title
     source = (
         Page.objects.filter(
-            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            translation_key=page.translation_key, locale__language_code=languages.SOURCE
         )
         .values_list("title", flat=True)
         .first()
@@ -300,7 +300,7 @@ def sync_all_museum_teams():
 
     ensure_network_team()
     seen = set()
-    for page in MuseumPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
+    for page in MuseumPage.objects.filter(locale__language_code=languages.SOURCE):
         seen.add(page.translation_key)
         sync_museum_team(page)
     for page in MuseumPage.objects.exclude(translation_key__in=seen):

@@ -1,7 +1,6 @@
 """MuseumPage: one member museum, the root of its team's subtree, with its practical facts."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F
@@ -20,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.panels import GeoAddressPanel
 
+from core import languages
 from core.pages import ContentPage, public_pages
 from core.remembered import remembered
 from museum_pages.panels import LeafletPanel
@@ -47,7 +47,7 @@ class MuseumPage(ContentPage):
         "network.Theme",
         verbose_name=_("thèmes"),
         blank=True,
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        limit_choices_to={"locale__language_code": languages.SOURCE},
     )
 
     # Practical information ------------------------------------------------------------
