@@ -201,12 +201,23 @@ def museum_name(page):
     return source or page.title
 
 
+def collection_named(name):
+    """The root collection's child called `name`, created if missing: (collection, created).
+
+    A museum keeps its images and documents there; its team's rights follow it.
+    """
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    if collection is not None:
+        return collection, False
+    return root.add_child(name=name), True
+
+
 def museum_collection(name, team=None):
     """The museum's collection: the team's, or the root collection's child called `name`."""
     collection = team.collection if team else None
     if collection is None:
-        root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+        collection, _created = collection_named(name)
     elif collection.name != name:
         collection.name = name
         collection.save(update_fields=["name"])

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from core import languages
@@ -33,6 +33,7 @@ from demo.translate import MissingDemoText, text_pairs, translate
 from demo.visits import ensure_visit
 from home.models import NetworkHomePage
 from network.models import Theme
+from teams.permissions import collection_named
 from teams.translators import ensure_translator_group
 
 DEMO_DIR = Path(__file__).resolve().parents[2]
@@ -294,11 +295,8 @@ class Command(BaseCommand):
 
     def museum_collection(self, name):
         """Each museum keeps its images in its own collection (editors' rights follow it)."""
-        root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=name).first()
-        if collection is None:
-            collection = root.add_child(name=name)
-            self.created += 1
+        collection, created = collection_named(name)
+        self.created += created
         return collection
 
     def ensure_accounts(self):
