@@ -9,7 +9,7 @@ from core import languages
 from core.pages import full_url
 from museum_pages.models.practical import ACCESS_FLAGS, WEEKDAY_FIELDS
 from museum_pages.practical.geography import parse_point
-from museum_pages.practical.opening_hours import limit_cache_lifetime
+from museum_pages.practical.opening_hours import hhmm, limit_cache_lifetime
 from network.listings import add_themes_and_status, live_museums
 
 
@@ -23,9 +23,7 @@ def opening_hours(museum):
             {
                 "days": [day for day in WEEKDAY_FIELDS if getattr(period, day)],
                 "opens": period.opens.strftime("%H:%M"),
-                "closes": "24:00"
-                if period.closes.hour == period.closes.minute == 0
-                else period.closes.strftime("%H:%M"),
+                "closes": hhmm(period.closes),
                 "valid_from": iso(period.valid_from),
                 "valid_until": iso(period.valid_until),
                 "every_year": period.every_year,
@@ -76,8 +74,8 @@ def feature(museum, request, point):
                 **{name: getattr(museum, name) for name, _label in ACCESS_FLAGS},
                 "notes": museum.access_notes,
                 "visit_duration_minutes": museum.visit_duration,
-                "visit_languages": [c for c in museum.visit_languages.split(",") if c],
-                "audio_guide_languages": [c for c in museum.audio_guide_languages.split(",") if c],
+                "visit_languages": museum.visit_language_codes,
+                "audio_guide_languages": museum.audio_guide_language_codes,
             },
             "booking_url": museum.booking_url or None,
             "phone": museum.phone or None,

@@ -33,6 +33,11 @@ from .practical import ACCESS_FLAGS, access_panel
 PRACTICAL_RELATIONS = ("opening_periods", "closures", "prices", "guided_departures")
 
 
+def split_codes(value):
+    """The codes of a comma-separated field ("fr, en,de" gives ["fr", "en", "de"])."""
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
 class MuseumPage(ContentPage):
     """One member museum: the root of that museum's subtree and of its editors' rights."""
 
@@ -196,6 +201,16 @@ class MuseumPage(ContentPage):
     class Meta:
         verbose_name = _("musée")
         verbose_name_plural = _("musées")
+
+    @property
+    def visit_language_codes(self):
+        """The codes of the languages of the visits: "fr,en" gives ["fr", "en"]."""
+        return split_codes(self.visit_languages)
+
+    @property
+    def audio_guide_language_codes(self):
+        """The codes of the languages of the audio guides, as a list."""
+        return split_codes(self.audio_guide_languages)
 
     def theme_names(self):
         """The names of the museum's themes in the page's language, for the search index."""
