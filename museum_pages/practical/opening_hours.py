@@ -64,11 +64,14 @@ class Status:
         """
         if self.kind != CLOSED or self.now is None:
             return self.at
-        today = self.now.astimezone(PARIS).date()
-        midnight = datetime.datetime.combine(
-            today + datetime.timedelta(days=1), datetime.time(0, 0), tzinfo=PARIS
-        )
-        return min(self.at, midnight)
+        return min(self.at, end_of_day(self.now.astimezone(PARIS).date()))
+
+
+def end_of_day(day):
+    """Midnight at the end of `day` in Paris: the next day's 00:00."""
+    return datetime.datetime.combine(
+        day + datetime.timedelta(days=1), datetime.time(0, 0), tzinfo=PARIS
+    )
 
 
 def in_date_range(day, start, end, every_year):
@@ -106,9 +109,7 @@ def spans_on(day, periods, closures):
             continue
         opens = datetime.datetime.combine(day, period.opens, tzinfo=PARIS)
         if period.closes == datetime.time(0, 0):
-            closes = datetime.datetime.combine(
-                day + datetime.timedelta(days=1), datetime.time(0, 0), tzinfo=PARIS
-            )
+            closes = end_of_day(day)
         else:
             closes = datetime.datetime.combine(day, period.closes, tzinfo=PARIS)
         if closes > opens:
