@@ -1,15 +1,18 @@
 """Language prefixes: an unknown one is a 404, not a redirect to French."""
 
-from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+from core import languages
+
+
+def first_segment(path):
+    """The first segment of a path, lower-cased: '/DE/musee/' gives 'de'."""
+    return path.lstrip("/").split("/", 1)[0].lower()
 
 
 def looks_like_language_prefix(path):
     """True for a first path segment shaped like a language code: 'xx', 'xxx', 'xx-yy'."""
-    segment = path.lstrip("/").split("/", 1)[0].lower()
-    head, _, tail = segment.partition("-")
+    head, _, tail = first_segment(path).partition("-")
     return 2 <= len(head) <= 3 and head.isalpha() and (not tail or tail.isalnum())
 
 
@@ -23,9 +26,12 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
     """
 
     def process_response(self, request, response):
-        if response.status_code == 404 and looks_like_language_prefix(request.path_info):
-            segment = request.path_info.lstrip("/").split("/", 1)[0].lower()
-            if segment not in LANGUAGE_CODES:
-                response.setdefault("Content-Language", request.LANGUAGE_CODE)
-                return response
+        path = request.path_info
+        if (
+            response.status_code == 404
+            and looks_like_language_prefix(path)
+            and first_segment(path) not in languages.CODES
+        ):
+            response.setdefault("Content-Language", request.LANGUAGE_CODE)
+            return response
         return super().process_response(request, response)

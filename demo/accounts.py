@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
+from core import languages
 from teams.permissions import museum_team, sync_all_museum_teams
 
 # username prefix for each demo museum
@@ -51,7 +52,7 @@ def ensure_teams_and_demo_accounts(stdout):
     if not settings.MEMHISTO_DEMO_ACCOUNTS:
         return
     for slug, prefix in DEMO_TEAMS.items():
-        museum = Page.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
+        museum = Page.objects.filter(slug=slug, locale__language_code=languages.SOURCE)
         team = museum_team(museum.first()) if museum.exists() else None
         if team is None:
             continue

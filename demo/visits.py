@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
+from core import languages
 from demo.factories import ImageFactory, VirtualVisitPageFactory
 from demo.placeholders import font, jpeg_bytes, shade
 
@@ -164,9 +165,9 @@ def visit_texts(data, code):
 
 def ensure_visit(command, museum, data):
     """The museum's virtual visit with its scenes, in the four languages; idempotent."""
-    fr = data["fr"]["visit"]
-    texts = {code: visit_texts(data, code) for code in command.language_codes}
-    visit = museum.get_children().filter(slug=SLUG, locale=command.locales["fr"]).first()
+    source = data[languages.SOURCE]["visit"]
+    texts = {code: visit_texts(data, code) for code in languages.CODES}
+    visit = museum.get_children().filter(slug=SLUG, locale=command.source_locale).first()
     if visit is not None and len(visit.specific.scenes):
         command.ensure_translations(visit.specific, texts)
         return visit.specific
@@ -181,16 +182,16 @@ def ensure_visit(command, museum, data):
                 name=f"{slugify(scene['title'])[:40] or 'scene'}-360.jpg",
             ),
         )
-        for scene in fr["scenes"]
+        for scene in source["scenes"]
     ]
-    scenes, _texts = scene_values(fr["scenes"], WORDS["fr"], museum, images)
+    scenes, _texts = scene_values(source["scenes"], WORDS[languages.SOURCE], museum, images)
     if visit is None:
         visit = VirtualVisitPageFactory(
             parent=museum,
             slug=SLUG,
-            locale=command.locales["fr"],
-            title=fr["title"],
-            intro=fr["intro"],
+            locale=command.source_locale,
+            title=source["title"],
+            intro=source["intro"],
             hero_image=museum.hero_image,
             hero_image_alt=museum.title,
             scenes=scenes,

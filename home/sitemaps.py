@@ -2,10 +2,10 @@
 
 from collections import defaultdict
 
-from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core import languages
 from core.pages import full_url, public_pages
 
 
@@ -39,7 +39,7 @@ class MultilingualSitemap(Sitemap):
             alternates += [
                 {"lang_code": "x-default", "location": a["location"]}
                 for a in alternates
-                if a["lang_code"] == settings.LANGUAGE_CODE
+                if a["lang_code"] == languages.SOURCE
             ]
             urls.append(
                 {

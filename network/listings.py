@@ -8,7 +8,6 @@ from core import pictures
 from core.pages import public_pages
 from museum_pages.models import MuseumPage
 from museum_pages.practical import opening_hours
-from museum_pages.practical.display import now_in_paris
 from network.models import Theme
 
 
@@ -26,7 +25,7 @@ def add_themes_and_status(museums, locale_id, now=None, themes=None):
 
     `themes`: the language's themes by translation key, when the caller has them already.
     """
-    now = now or now_in_paris()
+    now = now or opening_hours.now_in_paris()
     if themes is None:
         themes = Theme.by_translation_key(locale_id)
     for museum in museums:

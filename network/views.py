@@ -1,18 +1,16 @@
 """Open data: the live museums of the network as GeoJSON, in one language."""
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from core import languages
 from core.pages import full_url
 from museum_pages.models.practical import ACCESS_FLAGS, WEEKDAY_FIELDS
 from museum_pages.practical.geography import parse_point
-from museum_pages.practical.opening_hours import limit_cache_lifetime
+from museum_pages.practical.opening_hours import hhmm, limit_cache_lifetime
 from network.listings import add_themes_and_status, live_museums
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def iso(value):
@@ -25,9 +23,7 @@ def opening_hours(museum):
             {
                 "days": [day for day in WEEKDAY_FIELDS if getattr(period, day)],
                 "opens": period.opens.strftime("%H:%M"),
-                "closes": "24:00"
-                if period.closes.hour == period.closes.minute == 0
-                else period.closes.strftime("%H:%M"),
+                "closes": hhmm(period.closes),
                 "valid_from": iso(period.valid_from),
                 "valid_until": iso(period.valid_until),
                 "every_year": period.every_year,
@@ -78,8 +74,8 @@ def feature(museum, request, point):
                 **{name: getattr(museum, name) for name, _label in ACCESS_FLAGS},
                 "notes": museum.access_notes,
                 "visit_duration_minutes": museum.visit_duration,
-                "visit_languages": [c for c in museum.visit_languages.split(",") if c],
-                "audio_guide_languages": [c for c in museum.audio_guide_languages.split(",") if c],
+                "visit_languages": museum.visit_language_codes,
+                "audio_guide_languages": museum.audio_guide_language_codes,
             },
             "booking_url": museum.booking_url or None,
             "phone": museum.phone or None,
@@ -90,13 +86,13 @@ def feature(museum, request, point):
 
 @require_GET
 def museums_geojson(request):
-    language = request.GET.get("lang", settings.LANGUAGE_CODE)
+    language = request.GET.get("lang", languages.SOURCE)
     locale = Locale.objects.filter(language_code=language).first()
-    if language not in LANGUAGE_CODES or locale is None:
+    if language not in languages.CODES or locale is None:
         return JsonResponse(
             {
                 "error": f"Unknown language {language[:20]!r}.",
-                "languages": LANGUAGE_CODES,
+                "languages": languages.CODES,
             },
             status=400,
         )

@@ -13,10 +13,11 @@ go into the FTS "title" column, which bm25 weighs ten times more than the body.
 
 import copy
 
-from django.conf import settings
 from django.db import connection
 from django.utils import translation
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+
+from core import languages
 
 # Our text-search configurations, created by search/migrations/0001 on PostgreSQL.
 TEXT_SEARCH_CONFIGS = {
@@ -30,8 +31,8 @@ AUTOCOMPLETE_CONFIG = "memhisto_simple"
 
 
 def config_for_language(language_code):
-    code = (language_code or settings.LANGUAGE_CODE).split("-")[0].lower()
-    return TEXT_SEARCH_CONFIGS.get(code, TEXT_SEARCH_CONFIGS[settings.LANGUAGE_CODE])
+    code = (language_code or languages.SOURCE).split("-")[0].lower()
+    return TEXT_SEARCH_CONFIGS.get(code, TEXT_SEARCH_CONFIGS[languages.SOURCE])
 
 
 # On SQLite, the weight of each FTS5 column in bm25 (columns: autocomplete, body, title).
@@ -173,7 +174,7 @@ def _postgres_backend_class():
 
         def __init__(self, params):
             super().__init__(params)
-            self.config = TEXT_SEARCH_CONFIGS[settings.LANGUAGE_CODE]
+            self.config = TEXT_SEARCH_CONFIGS[languages.SOURCE]
             self.autocomplete_config = AUTOCOMPLETE_CONFIG
 
     return LocalisedPostgresSearchBackend

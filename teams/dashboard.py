@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 
+from core import languages
 from museum_pages.models import EventPage
 from teams.permissions import user_museum_teams
 
@@ -37,7 +37,7 @@ def user_museums(user):
     keys = user_museum_teams(user).values("museum_key")
     return list(
         Page.objects.filter(
-            translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
+            translation_key__in=keys, locale__language_code=languages.SOURCE
         ).order_by("title")
     )
 
@@ -65,10 +65,10 @@ def museum_summary(museum):
     )
     source_published = Page.objects.filter(
         translation_key=OuterRef("translation_key"),
-        locale__language_code=settings.LANGUAGE_CODE,
+        locale__language_code=languages.SOURCE,
     ).values("last_published_at")[:1]
     outdated = (
-        pages.exclude(locale__language_code=settings.LANGUAGE_CODE)
+        pages.exclude(locale__language_code=languages.SOURCE)
         .annotate(source_published_at=Subquery(source_published))
         .filter(source_published_at__gt=F("latest_revision_created_at"))
         .select_related("locale")

@@ -12,7 +12,6 @@ The helpers (`ensure_group`, `grant_page_permissions`, `grant_collection_permiss
 `ensure_workflow`) are reusable for other groups, e.g. translators.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
@@ -28,6 +27,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core import languages
 from home.models import NetworkHomePage
 from museum_pages.models import MuseumPage
 from teams.models import MuseumTeam
@@ -189,11 +189,11 @@ def ensure_network_team():
 
 def museum_name(page):
     """The museum's name in the source language (French), whatever page was saved."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    if page.locale.language_code == languages.SOURCE:
         return page.title
     source = (
         Page.objects.filter(
-            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            translation_key=page.translation_key, locale__language_code=languages.SOURCE
         )
         .values_list("title", flat=True)
         .first()
@@ -201,12 +201,23 @@ def museum_name(page):
     return source or page.title
 
 
+def collection_named(name):
+    """The root collection's child called `name`, created if missing: (collection, created).
+
+    A museum keeps its images and documents there; its team's rights follow it.
+    """
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    if collection is not None:
+        return collection, False
+    return root.add_child(name=name), True
+
+
 def museum_collection(name, team=None):
     """The museum's collection: the team's, or the root collection's child called `name`."""
     collection = team.collection if team else None
     if collection is None:
-        root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+        collection, _created = collection_named(name)
     elif collection.name != name:
         collection.name = name
         collection.save(update_fields=["name"])
@@ -300,7 +311,7 @@ def sync_all_museum_teams():
 
     ensure_network_team()
     seen = set()
-    for page in MuseumPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
+    for page in MuseumPage.objects.filter(locale__language_code=languages.SOURCE):
         seen.add(page.translation_key)
         sync_museum_team(page)
     for page in MuseumPage.objects.exclude(translation_key__in=seen):

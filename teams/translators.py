@@ -7,12 +7,11 @@ French source stays out of their reach. Snippet rights are per model in Wagtail,
 may also edit the translatable snippets (themes).
 """
 
-from django.conf import settings
 from wagtail.models import Locale, Page
 
+from core import languages
 from teams.permissions import ADMIN_ACCESS, ensure_group, grant_page_permissions
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 MODEL_PERMISSIONS = [
     *ADMIN_ACCESS,
@@ -22,7 +21,7 @@ MODEL_PERMISSIONS = [
 
 
 def translator_group_name(language_code):
-    return f"Traducteurs — {LANGUAGE_NAMES[language_code]}"
+    return f"Traducteurs — {languages.NAMES[language_code]}"
 
 
 def ensure_translator_group(language_code):

@@ -9,6 +9,7 @@ from django.test import Client
 from PIL import Image
 from wagtail.models import Locale, Page
 
+from core import languages
 from core.page_cache import clear_page_cache
 from home.models import NetworkHomePage
 from museum_pages.models import MuseumPage
@@ -43,7 +44,9 @@ def render_every_page():
     this, every test that shows a page would encode its pictures again (seconds for the
     home page's 14 cards)."""
     client = Client()
-    for page in Page.objects.live().filter(depth__gt=1, locale__language_code="fr").specific():
+    for page in (
+        Page.objects.live().filter(depth__gt=1, locale__language_code=languages.SOURCE).specific()
+    ):
         client.get(page.url)
 
 
@@ -74,10 +77,10 @@ def locales(db):
 
 @pytest.fixture
 def home(locales):
-    return NetworkHomePage.objects.get(locale=locales["fr"])
+    return NetworkHomePage.objects.get(locale=locales[languages.SOURCE])
 
 
 @pytest.fixture
 def museum(locales):
     """The Carrière Wellington, in French."""
-    return MuseumPage.objects.get(slug="carriere-wellington", locale=locales["fr"])
+    return MuseumPage.objects.get(slug="carriere-wellington", locale=locales[languages.SOURCE])

@@ -19,12 +19,13 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from core import languages
 from core.page_cache import clear_page_cache
 from museum_pages.models.practical import Closure, OpeningPeriod
 from museum_pages.practical.opening_hours import PARIS
 from teams.permissions import NETWORK_TEAM, museum_team
 
-LANGUAGES = ["fr", "en", "de", "nl"]
+LANGUAGES = languages.CODES
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -1,11 +1,11 @@
 """Template tags for what every page shows around its content: languages, footer links."""
 
 from django import template
-from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from core import languages
 from core.pages import full_url
 from core.query_params import without_tracking
 from core.remembered import remembered
@@ -13,14 +13,13 @@ from home.models import StandardPage
 
 register = template.Library()
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
 # OpenGraph wants a territory: the English of this site is British, its Dutch that of the
 # Netherlands and Flanders alike.
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "nl": "nl_NL"}
 
 
 def page_alternates(page, request):
-    """The live versions of a page, one per language, in the order of settings.LANGUAGES.
+    """The live versions of a page, one per language, in the site's order (core.languages).
 
     A page found by core.routing brings them along (`live_translations`): no query here.
     """
@@ -31,12 +30,12 @@ def page_alternates(page, request):
     return [
         {
             "code": code,
-            "name": LANGUAGE_NAMES[code],
+            "name": languages.NAMES[code],
             "url": by_code[code].get_url(request),
             "full_url": full_url(by_code[code], request),
             "og_locale": OG_LOCALES[code],
         }
-        for code in LANGUAGE_NAMES
+        for code in languages.CODES
         if code in by_code
     ]
 
@@ -47,7 +46,7 @@ def view_alternates(request):
     tracking parameters."""
     query = without_tracking(request.GET).urlencode()
     alternates = []
-    for code, name in settings.LANGUAGES:
+    for code, name in languages.NAMES.items():
         url = translate_url(request.path, code)
         if url == request.path and code != translation.get_language():
             url = f"/{code}/"

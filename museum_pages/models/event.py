@@ -17,6 +17,8 @@ class EventPage(ContentPage):
     start_at = models.DateTimeField(_("début"))
     end_at = models.DateTimeField(_("fin"), null=True, blank=True)
 
+    # One template for the dated pages, exhibitions and events, until each needs its own.
+    template = "museum_pages/dated_page.html"
     parent_page_types = ["museum_pages.MuseumPage"]
     subpage_types = []
 

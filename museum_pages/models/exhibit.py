@@ -20,6 +20,8 @@ class ExhibitPage(ContentPage):
     start_date = models.DateField(_("début"), null=True, blank=True)
     end_date = models.DateField(_("fin"), null=True, blank=True)
 
+    # One template for the dated pages, exhibitions and events, until each needs its own.
+    template = "museum_pages/dated_page.html"
     parent_page_types = ["museum_pages.MuseumPage"]
     subpage_types = []
 

@@ -1,7 +1,6 @@
 """MuseumPage: one member museum, the root of its team's subtree, with its practical facts."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F
@@ -20,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.panels import GeoAddressPanel
 
+from core import languages
 from core.pages import ContentPage, public_pages
 from core.remembered import remembered
 from museum_pages.panels import LeafletPanel
@@ -31,6 +31,11 @@ from .practical import ACCESS_FLAGS, access_panel
 
 # The practical facts of a museum, its inline panels (see practical_rows).
 PRACTICAL_RELATIONS = ("opening_periods", "closures", "prices", "guided_departures")
+
+
+def split_codes(value):
+    """The codes of a comma-separated field ("fr, en,de" gives ["fr", "en", "de"])."""
+    return [code.strip() for code in value.split(",") if code.strip()]
 
 
 class MuseumPage(ContentPage):
@@ -47,7 +52,7 @@ class MuseumPage(ContentPage):
         "network.Theme",
         verbose_name=_("thèmes"),
         blank=True,
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        limit_choices_to={"locale__language_code": languages.SOURCE},
     )
 
     # Practical information ------------------------------------------------------------
@@ -196,6 +201,16 @@ class MuseumPage(ContentPage):
     class Meta:
         verbose_name = _("musée")
         verbose_name_plural = _("musées")
+
+    @property
+    def visit_language_codes(self):
+        """The codes of the languages of the visits: "fr,en" gives ["fr", "en"]."""
+        return split_codes(self.visit_languages)
+
+    @property
+    def audio_guide_language_codes(self):
+        """The codes of the languages of the audio guides, as a list."""
+        return split_codes(self.audio_guide_languages)
 
     def theme_names(self):
         """The names of the museum's themes in the page's language, for the search index."""

@@ -7,22 +7,15 @@ costs no query per period, closure or price.
 import datetime
 from itertools import groupby
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
 from museum_pages.models.practical import ACCESS_FLAGS, LANGUAGE_CHOICES
 from museum_pages.practical import opening_hours
+from museum_pages.practical.opening_hours import hhmm, now_in_paris
 
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
-
-
-def now_in_paris():
-    return timezone.now().astimezone(opening_hours.PARIS)
-
-
-def hhmm(value):
-    return "24:00" if value == datetime.time(0, 0) else value.strftime("%H:%M")
 
 
 def season_label(period):
@@ -68,11 +61,7 @@ def closure_label(closure):
 
 
 def language_names(codes):
-    return [
-        str(LANGUAGE_NAMES.get(code.strip(), code.strip()))
-        for code in codes.split(",")
-        if code.strip()
-    ]
+    return [str(LANGUAGE_NAMES.get(code, code)) for code in codes]
 
 
 def price_label(price):
@@ -113,6 +102,6 @@ def practical_information(museum, rows, now=None):
         ],
         "is_free": bool(prices) and all(p.is_free for p in prices),
         "access": [str(label) for name, label in ACCESS_FLAGS if getattr(museum, name)],
-        "visit_languages": language_names(museum.visit_languages),
-        "audio_guide_languages": language_names(museum.audio_guide_languages),
+        "visit_languages": language_names(museum.visit_language_codes),
+        "audio_guide_languages": language_names(museum.audio_guide_language_codes),
     }

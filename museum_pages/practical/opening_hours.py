@@ -1,5 +1,8 @@
 """Opening status rules, computed in Europe/Paris whatever the server's clock says.
 
+Also the two rules every display of the hours shares: what "now" is (`now_in_paris`) and
+how a time is written, midnight as 24:00 (`hhmm`).
+
 Plain functions over plain values so that they can be tested with a frozen `now`:
 `opening_status(periods, closures, now)` works on OpeningPeriod and Closure rows (or any
 object with the same attributes) and returns a Status; `status_text(status)` words it in
@@ -20,7 +23,7 @@ import datetime
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -30,6 +33,17 @@ SEASON_GAP = datetime.timedelta(days=7)
 HORIZON_DAYS = 400
 
 OPEN, CLOSED, SEASON, UNKNOWN = "open", "closed", "season", "unknown"
+
+
+def now_in_paris():
+    """The current time in Paris, whatever the server's clock zone."""
+    return timezone.now().astimezone(PARIS)
+
+
+def hhmm(value):
+    """A time of day as "10:00"; a closing time of 00:00 is midnight at the end of the day,
+    "24:00"."""
+    return "24:00" if value == datetime.time(0, 0) else value.strftime("%H:%M")
 
 
 @dataclass(frozen=True)
@@ -50,11 +64,14 @@ class Status:
         """
         if self.kind != CLOSED or self.now is None:
             return self.at
-        today = self.now.astimezone(PARIS).date()
-        midnight = datetime.datetime.combine(
-            today + datetime.timedelta(days=1), datetime.time(0, 0), tzinfo=PARIS
-        )
-        return min(self.at, midnight)
+        return min(self.at, end_of_day(self.now.astimezone(PARIS).date()))
+
+
+def end_of_day(day):
+    """Midnight at the end of `day` in Paris: the next day's 00:00."""
+    return datetime.datetime.combine(
+        day + datetime.timedelta(days=1), datetime.time(0, 0), tzinfo=PARIS
+    )
 
 
 def in_date_range(day, start, end, every_year):
@@ -92,9 +109,7 @@ def spans_on(day, periods, closures):
             continue
         opens = datetime.datetime.combine(day, period.opens, tzinfo=PARIS)
         if period.closes == datetime.time(0, 0):
-            closes = datetime.datetime.combine(
-                day + datetime.timedelta(days=1), datetime.time(0, 0), tzinfo=PARIS
-            )
+            closes = end_of_day(day)
         else:
             closes = datetime.datetime.combine(day, period.closes, tzinfo=PARIS)
         if closes > opens:
@@ -170,5 +185,5 @@ def limit_cache_lifetime(response, statuses, now):
     from django.utils.cache import patch_cache_control
 
     if now is None:
-        now = datetime.datetime.now(tz=PARIS)
+        now = now_in_paris()
     patch_cache_control(response, max_age=seconds_until_change(statuses, now))

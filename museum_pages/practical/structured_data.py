@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 
 from core import pictures
 from core.pages import full_url
-from museum_pages.practical.opening_hours import PARIS
+from museum_pages.practical.opening_hours import now_in_paris
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # JSON inside <script>: never let a value close the element (as Django's json_script does).
@@ -36,6 +36,7 @@ def opening_hours_specification(periods, today):
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": [SCHEMA_DAYS[number] for number in sorted(period.weekdays)],
             "opens": period.opens.strftime("%H:%M"),
+            # schema.org ends a day at 23:59, where our pages and feed say 24:00 (hhmm).
             "closes": "23:59"
             if period.closes == datetime.time(0, 0)
             else period.closes.strftime("%H:%M"),
@@ -52,7 +53,7 @@ def opening_hours_specification(periods, today):
 def museum_json_ld(museum, rows, request=None):
     """The page's schema.org Museum as a <script type="application/ld+json"> element, from
     the museum's fields and its rows ({relation: rows}, MuseumPage.practical_rows)."""
-    today = datetime.datetime.now(tz=PARIS).date()
+    today = now_in_paris().date()
     data = {
         "@context": "https://schema.org",
         "@type": "Museum",
@@ -100,7 +101,7 @@ def museum_json_ld(museum, rows, request=None):
             for price in prices
             if price.is_free or price.amount is not None
         ]
-    languages = [code.strip() for code in museum.visit_languages.split(",") if code.strip()]
+    languages = museum.visit_language_codes
     if languages:
         data["availableLanguage"] = languages
     text = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)

@@ -14,9 +14,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from core import languages
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
 from demo.factories import (
     EventPageFactory,
@@ -32,11 +33,10 @@ from demo.translate import MissingDemoText, text_pairs, translate
 from demo.visits import ensure_visit
 from home.models import NetworkHomePage
 from network.models import Theme
+from teams.permissions import collection_named
 from teams.translators import ensure_translator_group
 
 DEMO_DIR = Path(__file__).resolve().parents[2]
-SOURCE_LANGUAGE = "fr"
-TARGET_LANGUAGES = ["en", "de", "nl"]
 HOME_SLUG = "mem-histo"
 ADMIN_USERNAME = "admin"
 
@@ -89,7 +89,7 @@ class Command(BaseCommand):
 
     def ensure_locales(self):
         locales = {}
-        for code in [SOURCE_LANGUAGE, *TARGET_LANGUAGES]:
+        for code in languages.CODES:
             locales[code], created = Locale.objects.get_or_create(language_code=code)
             self.created += created
         return locales
@@ -97,15 +97,18 @@ class Command(BaseCommand):
     def ensure_themes(self):
         themes = {}
         for slug, names in self.content["themes"].items():
-            theme = Theme.objects.filter(slug=slug, locale=self.locales["fr"]).first()
+            theme = Theme.objects.filter(slug=slug, locale=self.source_locale).first()
             if theme is None:
                 theme = ThemeFactory(
-                    slug=slug, name=names["fr"], colour=names["colour"], locale=self.locales["fr"]
+                    slug=slug,
+                    name=names[languages.SOURCE],
+                    colour=names["colour"],
+                    locale=self.source_locale,
                 )
                 self.created += 1
-            for code in TARGET_LANGUAGES:
+            for code in languages.TARGETS:
                 if not theme.has_translation(self.locales[code]):
-                    pairs = text_pairs([names["fr"]], [names[code]])
+                    pairs = text_pairs([names[languages.SOURCE]], [names[code]])
                     translate(theme, self.locales[code], pairs)
                     self.created += 1
             themes[slug] = theme
@@ -117,24 +120,26 @@ class Command(BaseCommand):
         """The French page `slug` under `parent`, created if missing, then its translations.
 
         `texts` maps each language to the list of translatable texts of the page, in the
-        same order in every language; `fields` builds the French page from texts["fr"].
+        same order in every language; `fields` builds the French page.
         """
-        page = parent.get_children().filter(slug=slug, locale=self.locales["fr"]).first()
+        page = parent.get_children().filter(slug=slug, locale=self.source_locale).first()
         if page is None:
-            page = factory(parent=parent, slug=slug, locale=self.locales["fr"], **fields)
+            page = factory(parent=parent, slug=slug, locale=self.source_locale, **fields)
             self.created += 1
         page = page.specific
         self.ensure_translations(page, texts)
         return page
 
     def ensure_translations(self, page, texts, update=False):
-        for code in TARGET_LANGUAGES:
+        for code in languages.TARGETS:
             if update or not page.has_translation(self.locales[code]):
-                translate(page, self.locales[code], text_pairs(texts["fr"], texts[code]))
+                translate(
+                    page, self.locales[code], text_pairs(texts[languages.SOURCE], texts[code])
+                )
                 self.created += 1
 
     def ensure_home(self):
-        home = NetworkHomePage.objects.filter(locale=self.locales["fr"], depth=2).first()
+        home = NetworkHomePage.objects.filter(locale=self.source_locale, depth=2).first()
         root = Page.get_first_root_node()
         data = self.content["home"]
         texts = {code: self.page_texts(data[code]) for code in data}
@@ -146,9 +151,9 @@ class Command(BaseCommand):
             root,
             HOME_SLUG,
             texts,
-            title=data["fr"]["title"],
-            intro=data["fr"]["intro"],
-            body=paragraphs(data["fr"]["body"]),
+            title=data[languages.SOURCE]["title"],
+            intro=data[languages.SOURCE]["intro"],
+            body=paragraphs(data[languages.SOURCE]["body"]),
         )
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         if site.root_page_id != home.pk:
@@ -160,20 +165,20 @@ class Command(BaseCommand):
 
     def ensure_standard_pages(self, home):
         for entry in self.content["standard_pages"]:
-            texts = {code: self.page_texts(entry[code]) for code in self.language_codes}
+            texts = {code: self.page_texts(entry[code]) for code in languages.CODES}
             self.ensure_page(
                 StandardPageFactory,
                 home,
                 entry["slug"],
                 texts,
-                title=entry["fr"]["title"],
-                intro=entry["fr"]["intro"],
-                body=paragraphs(entry["fr"]["body"]),
+                title=entry[languages.SOURCE]["title"],
+                intro=entry[languages.SOURCE]["intro"],
+                body=paragraphs(entry[languages.SOURCE]["body"]),
             )
 
     def ensure_museum(self, home, index, slug):
         facts, data = self.facts[slug], self.content["museums"][slug]
-        fr = data["fr"]
+        source = data[languages.SOURCE]
         theme_slugs = data["themes"] or ["ww1"]
         texts = {
             code: [
@@ -184,14 +189,14 @@ class Command(BaseCommand):
                 *rich_texts(paragraphs(data[code]["body"])),
                 *practical_texts(slug, code),
             ]
-            for code in self.language_codes
+            for code in languages.CODES
         }
-        existing = home.get_children().filter(slug=slug, locale=self.locales["fr"]).exists()
+        existing = home.get_children().filter(slug=slug, locale=self.source_locale).exists()
         hero = None
         if not existing:
-            collection = self.museum_collection(fr["title"])
+            collection = self.museum_collection(source["title"])
             hero = ImageFactory(
-                title=fr["title"],
+                title=source["title"],
                 subtitle=self.themes[theme_slugs[0]].name,
                 colour=self.themes[theme_slugs[0]].colour,
                 collection=collection,
@@ -201,12 +206,12 @@ class Command(BaseCommand):
             home,
             slug,
             texts,
-            title=fr["title"],
-            intro=fr["intro"],
+            title=source["title"],
+            intro=source["intro"],
             hero_image=hero,
-            hero_image_alt=fr["title"],
+            hero_image_alt=source["title"],
             town=facts["town"],
-            body=paragraphs(fr["body"]),
+            body=paragraphs(source["body"]),
             themes=[self.themes[theme] for theme in theme_slugs],
             **practical_fields(slug, facts),
         )
@@ -215,7 +220,7 @@ class Command(BaseCommand):
         self.ensure_event(museum, index, data)
 
     def ensure_exhibit(self, museum, data):
-        fr = data["fr"]["exhibit"]
+        source = data[languages.SOURCE]["exhibit"]
         texts = {
             code: [
                 data[code]["exhibit"]["title"],
@@ -223,13 +228,13 @@ class Command(BaseCommand):
                 data[code]["exhibit"]["title"],
                 *rich_texts(paragraphs(data[code]["exhibit"]["body"])),
             ]
-            for code in self.language_codes
+            for code in languages.CODES
         }
-        slug = slugify(fr["title"])[:60]
+        slug = slugify(source["title"])[:60]
         hero = None
         if not museum.get_children().filter(slug=slug).exists():
             hero = ImageFactory(
-                title=fr["title"],
+                title=source["title"],
                 subtitle=museum.title,
                 colour=museum.themes.first().colour,
                 collection=self.museum_collection(museum.title),
@@ -239,11 +244,11 @@ class Command(BaseCommand):
             museum,
             slug,
             texts,
-            title=fr["title"],
-            intro=fr["intro"],
+            title=source["title"],
+            intro=source["intro"],
             hero_image=hero,
-            hero_image_alt=fr["title"],
-            body=paragraphs(fr["body"]),
+            hero_image_alt=source["title"],
+            body=paragraphs(source["body"]),
         )
 
     def ensure_visit(self, museum, data):
@@ -251,10 +256,10 @@ class Command(BaseCommand):
 
     def ensure_event(self, museum, index, data):
         """One upcoming event per museum, dated from the day of the run."""
-        fr = data["fr"]["event"]
+        source = data[languages.SOURCE]["event"]
         texts = {
             code: [data[code]["event"]["title"], data[code]["event"]["intro"]]
-            for code in self.language_codes
+            for code in languages.CODES
         }
         start_at = self.event_start(index)
         event = self.ensure_page(
@@ -262,8 +267,8 @@ class Command(BaseCommand):
             museum,
             "evenement",
             texts,
-            title=fr["title"],
-            intro=fr["intro"],
+            title=source["title"],
+            intro=source["intro"],
             start_at=start_at,
             end_at=start_at + datetime.timedelta(hours=2),
         )
@@ -281,8 +286,8 @@ class Command(BaseCommand):
     # Helpers --------------------------------------------------------------------------
 
     @property
-    def language_codes(self):
-        return [SOURCE_LANGUAGE, *TARGET_LANGUAGES]
+    def source_locale(self):
+        return self.locales[languages.SOURCE]
 
     @staticmethod
     def page_texts(entry):
@@ -290,15 +295,12 @@ class Command(BaseCommand):
 
     def museum_collection(self, name):
         """Each museum keeps its images in its own collection (editors' rights follow it)."""
-        root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=name).first()
-        if collection is None:
-            collection = root.add_child(name=name)
-            self.created += 1
+        collection, created = collection_named(name)
+        self.created += created
         return collection
 
     def ensure_accounts(self):
-        translator_groups = {code: ensure_translator_group(code) for code in TARGET_LANGUAGES}
+        translator_groups = {code: ensure_translator_group(code) for code in languages.TARGETS}
         if not settings.MEMHISTO_DEMO_ACCOUNTS:
             return
         self.stdout.write(
