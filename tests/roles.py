@@ -4,10 +4,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from demo.accounts import demo_teams
 from teams.permissions import NETWORK_TEAM, museum_team
 
-MUSEUM_A = "carriere-wellington"
-MUSEUM_B = "historial-peronne"
+# The two museums of the demo that have team accounts (the Carrière Wellington, the
+# Historial de Péronne): a museum team, and a museum outside it.
+MUSEUM_A, MUSEUM_B = list(demo_teams())[:2]
 
 
 def member(username, *groups):

@@ -6,8 +6,6 @@ date after the day of the run.
 """
 
 import datetime
-import json
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -18,6 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
+from demo.data import in_language, museums, network
 from demo.factories import (
     EventPageFactory,
     ExhibitPageFactory,
@@ -34,16 +33,9 @@ from home.models import NetworkHomePage
 from network.models import Theme
 from teams.translators import ensure_translator_group
 
-DEMO_DIR = Path(__file__).resolve().parents[2]
 SOURCE_LANGUAGE = "fr"
 TARGET_LANGUAGES = ["en", "de", "nl"]
-HOME_SLUG = "mem-histo"
 ADMIN_USERNAME = "admin"
-
-# Towns whose name differs in the other languages; every other town keeps its French name.
-TOWN_NAMES = {
-    "Dunkerque": {"en": "Dunkirk", "de": "Dünkirchen", "nl": "Duinkerke"},
-}
 
 
 def paragraphs(texts):
@@ -55,14 +47,10 @@ def rich_texts(blocks):
 
 
 class Command(BaseCommand):
-    help = "Build the demo network: 14 museums in French, English, German and Dutch."
+    help = "Build the demo network (demo/museums/, demo/network.json) in fr, en, de and nl."
 
     def handle(self, *args, **options):
-        self.content = json.loads((DEMO_DIR / "content.json").read_text(encoding="utf-8"))
-        self.facts = {
-            museum["slug"]: museum
-            for museum in json.loads((DEMO_DIR / "museums.json").read_text(encoding="utf-8"))
-        }
+        self.network = network()
         self.created = 0
         self.today = timezone.localdate()
         # No enclosing transaction: wagtail-localize publishes translations on commit, and a
@@ -72,8 +60,8 @@ class Command(BaseCommand):
             self.themes = self.ensure_themes()
             home = self.ensure_home()
             self.ensure_standard_pages(home)
-            for index, slug in enumerate(self.content["museums"]):
-                self.ensure_museum(home, index, slug)
+            for index, museum in enumerate(museums()):
+                self.ensure_museum(home, index, museum)
         except MissingDemoText as error:
             raise CommandError(str(error)) from error
         pages = Page.objects.type(NetworkHomePage).count()
@@ -96,11 +84,12 @@ class Command(BaseCommand):
 
     def ensure_themes(self):
         themes = {}
-        for slug, names in self.content["themes"].items():
+        for entry in self.network["themes"]:
+            slug, names = entry["slug"], entry["name"]
             theme = Theme.objects.filter(slug=slug, locale=self.locales["fr"]).first()
             if theme is None:
                 theme = ThemeFactory(
-                    slug=slug, name=names["fr"], colour=names["colour"], locale=self.locales["fr"]
+                    slug=slug, name=names["fr"], colour=entry["colour"], locale=self.locales["fr"]
                 )
                 self.created += 1
             for code in TARGET_LANGUAGES:
@@ -136,19 +125,17 @@ class Command(BaseCommand):
     def ensure_home(self):
         home = NetworkHomePage.objects.filter(locale=self.locales["fr"], depth=2).first()
         root = Page.get_first_root_node()
-        data = self.content["home"]
-        texts = {code: self.page_texts(data[code]) for code in data}
+        data = self.network["home_page"]
+        texts = {code: self.page_texts(data, code) for code in self.language_codes}
         if home is None:
             # Wagtail's migrations leave a "Welcome" page as the site root: replace it.
             Page.objects.filter(depth=2, content_type__model="page").delete()
         home = self.ensure_page(
             NetworkHomePageFactory,
             root,
-            HOME_SLUG,
+            data["slug"],
             texts,
-            title=data["fr"]["title"],
-            intro=data["fr"]["intro"],
-            body=paragraphs(data["fr"]["body"]),
+            **self.page_fields(data),
         )
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         if site.root_page_id != home.pk:
@@ -159,39 +146,33 @@ class Command(BaseCommand):
         return home
 
     def ensure_standard_pages(self, home):
-        for entry in self.content["standard_pages"]:
-            texts = {code: self.page_texts(entry[code]) for code in self.language_codes}
+        for entry in self.network["common_pages"]:
+            texts = {code: self.page_texts(entry, code) for code in self.language_codes}
             self.ensure_page(
-                StandardPageFactory,
-                home,
-                entry["slug"],
-                texts,
-                title=entry["fr"]["title"],
-                intro=entry["fr"]["intro"],
-                body=paragraphs(entry["fr"]["body"]),
+                StandardPageFactory, home, entry["slug"], texts, **self.page_fields(entry)
             )
 
-    def ensure_museum(self, home, index, slug):
-        facts, data = self.facts[slug], self.content["museums"][slug]
-        fr = data["fr"]
+    def ensure_museum(self, home, index, data):
+        slug, page, town = data["slug"], data["museum_page"], data["location"]["town"]
+        title = page["title"]["fr"]
         theme_slugs = data["themes"] or ["ww1"]
         texts = {
             code: [
-                data[code]["title"],
-                data[code]["intro"],
-                data[code]["title"],  # alt text: the placeholder shows the museum's name
-                TOWN_NAMES.get(facts["town"], {}).get(code, facts["town"]),
-                *rich_texts(paragraphs(data[code]["body"])),
-                *practical_texts(slug, code),
+                in_language(page["title"], code),
+                in_language(page["intro"], code),
+                in_language(page["title"], code),  # alt text: the placeholder shows the name
+                in_language(town, code),
+                *rich_texts(paragraphs(in_language(page["body"], code))),
+                *practical_texts(data, code),
             ]
             for code in self.language_codes
         }
         existing = home.get_children().filter(slug=slug, locale=self.locales["fr"]).exists()
         hero = None
         if not existing:
-            collection = self.museum_collection(fr["title"])
+            collection = self.museum_collection(title)
             hero = ImageFactory(
-                title=fr["title"],
+                title=title,
                 subtitle=self.themes[theme_slugs[0]].name,
                 colour=self.themes[theme_slugs[0]].colour,
                 collection=collection,
@@ -201,35 +182,34 @@ class Command(BaseCommand):
             home,
             slug,
             texts,
-            title=fr["title"],
-            intro=fr["intro"],
+            **self.page_fields(page),
             hero_image=hero,
-            hero_image_alt=fr["title"],
-            town=facts["town"],
-            body=paragraphs(fr["body"]),
+            hero_image_alt=title,
+            town=town["fr"],
             themes=[self.themes[theme] for theme in theme_slugs],
-            **practical_fields(slug, facts),
+            **practical_fields(data),
         )
         self.ensure_exhibit(museum, data)
         self.ensure_visit(museum, data)
         self.ensure_event(museum, index, data)
 
     def ensure_exhibit(self, museum, data):
-        fr = data["fr"]["exhibit"]
+        exhibition = data["exhibition"]
+        title = exhibition["title"]["fr"]
         texts = {
             code: [
-                data[code]["exhibit"]["title"],
-                data[code]["exhibit"]["intro"],
-                data[code]["exhibit"]["title"],
-                *rich_texts(paragraphs(data[code]["exhibit"]["body"])),
+                in_language(exhibition["title"], code),
+                in_language(exhibition["intro"], code),
+                in_language(exhibition["title"], code),
+                *rich_texts(paragraphs(in_language(exhibition["body"], code))),
             ]
             for code in self.language_codes
         }
-        slug = slugify(fr["title"])[:60]
+        slug = slugify(title)[:60]
         hero = None
         if not museum.get_children().filter(slug=slug).exists():
             hero = ImageFactory(
-                title=fr["title"],
+                title=title,
                 subtitle=museum.title,
                 colour=museum.themes.first().colour,
                 collection=self.museum_collection(museum.title),
@@ -239,11 +219,9 @@ class Command(BaseCommand):
             museum,
             slug,
             texts,
-            title=fr["title"],
-            intro=fr["intro"],
+            **self.page_fields(exhibition),
             hero_image=hero,
-            hero_image_alt=fr["title"],
-            body=paragraphs(fr["body"]),
+            hero_image_alt=title,
         )
 
     def ensure_visit(self, museum, data):
@@ -251,9 +229,9 @@ class Command(BaseCommand):
 
     def ensure_event(self, museum, index, data):
         """One upcoming event per museum, dated from the day of the run."""
-        fr = data["fr"]["event"]
+        words = data["event"]
         texts = {
-            code: [data[code]["event"]["title"], data[code]["event"]["intro"]]
+            code: [in_language(words["title"], code), in_language(words["intro"], code)]
             for code in self.language_codes
         }
         start_at = self.event_start(index)
@@ -262,8 +240,8 @@ class Command(BaseCommand):
             museum,
             "evenement",
             texts,
-            title=fr["title"],
-            intro=fr["intro"],
+            title=words["title"]["fr"],
+            intro=words["intro"]["fr"],
             start_at=start_at,
             end_at=start_at + datetime.timedelta(hours=2),
         )
@@ -285,8 +263,23 @@ class Command(BaseCommand):
         return [SOURCE_LANGUAGE, *TARGET_LANGUAGES]
 
     @staticmethod
-    def page_texts(entry):
-        return [entry["title"], entry["intro"], *rich_texts(paragraphs(entry["body"]))]
+    def page_texts(entry, code):
+        """The title, intro and body paragraphs of a page's demo data, in one language."""
+        body = paragraphs(in_language(entry["body"], code))
+        return [
+            in_language(entry["title"], code),
+            in_language(entry["intro"], code),
+            *rich_texts(body),
+        ]
+
+    @staticmethod
+    def page_fields(entry):
+        """The French title, intro and body of a page's demo data, for its factory."""
+        return {
+            "title": entry["title"]["fr"],
+            "intro": entry["intro"]["fr"],
+            "body": paragraphs(in_language(entry["body"], "fr")),
+        }
 
     def museum_collection(self, name):
         """Each museum keeps its images in its own collection (editors' rights follow it)."""
