@@ -193,8 +193,8 @@ def test_status_uses_paris_time_whatever_the_moment(museum):
 
 
 def test_every_museum_but_one_has_hours(locales):
-    museums = MuseumPage.objects.filter(locale=locales["fr"]).prefetch_related("opening_periods")
-    without = [m.slug for m in museums if not m.opening_periods.all()]
+    pages = MuseumPage.objects.filter(locale=locales["fr"]).prefetch_related("opening_periods")
+    without = [page.slug for page in pages if not page.opening_periods.all()]
     assert without == museums_without_hours()
     assert len(without) == 1
     seasonal = next(
