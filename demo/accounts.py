@@ -13,10 +13,13 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from core import languages
+from demo.data import museums
 from teams.permissions import museum_team, sync_all_museum_teams
 
-# username prefix for each demo museum
-DEMO_TEAMS = {"carriere-wellington": "wellington", "historial-peronne": "peronne"}
+
+def demo_teams():
+    """The museums that have demo team accounts: slug → username prefix (their `demo_team`)."""
+    return {museum["slug"]: museum["demo_team"] for museum in museums() if museum["demo_team"]}
 
 
 def ensure_demo_user(stdout, username, *, groups=(), superuser=False, language="", label=""):
@@ -51,7 +54,7 @@ def ensure_teams_and_demo_accounts(stdout):
     sync_all_museum_teams()
     if not settings.MEMHISTO_DEMO_ACCOUNTS:
         return
-    for slug, prefix in DEMO_TEAMS.items():
+    for slug, prefix in demo_teams().items():
         museum = Page.objects.filter(slug=slug, locale__language_code=languages.SOURCE)
         team = museum_team(museum.first()) if museum.exists() else None
         if team is None:

@@ -1,6 +1,6 @@
 """Translating demo pages and snippets through wagtail-localize's own API.
 
-The texts are written for the demo in each language (content.json). They are entered as
+The texts are written for the demo in each language (demo.data). They are entered as
 translations of the French source's segments, exactly where a translator's work would be
 stored, so that the translation editor shows them and keeps them in step.
 """

@@ -11,58 +11,12 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
 from core import languages
+from demo.data import in_language, network
 from demo.factories import ImageFactory, VirtualVisitPageFactory
 from demo.placeholders import font, jpeg_bytes, shade
 
 SLUG = "visite-virtuelle"
 PANORAMA_SIZE = (2048, 1024)
-
-# Words around the scenes, written for the demo in each language.
-WORDS = {
-    "fr": {
-        "goto": "Aller à la scène : {title}",
-        "alt": "Image provisoire à 360° de la scène « {title} », avec l’horizon et les points "
-        "cardinaux.",
-        "info_label": "Comment lire cette image provisoire",
-        "info_text": "Cette image provisoire est un panorama à 360° : l’horizon passe au milieu, "
-        "le nord est au centre, l’est à droite, l’ouest à gauche et le sud aux deux bords. "
-        "Elle sera remplacée par une prise de vue faite dans le musée.",
-        "page_label": "Préparer sa venue au musée",
-        "page_text": "Horaires, tarifs et accès sont sur la page du musée.",
-    },
-    "en": {
-        "goto": "Go to scene: {title}",
-        "alt": "360° placeholder image of the scene “{title}”, showing the horizon and the "
-        "points of the compass.",
-        "info_label": "How to read this placeholder image",
-        "info_text": "This placeholder is a 360° panorama: the horizon runs across the middle, "
-        "north is in the centre, east to the right, west to the left and south at both edges. "
-        "It will be replaced by a photograph taken in the museum.",
-        "page_label": "Plan your visit to the museum",
-        "page_text": "Opening hours, prices and directions are on the museum’s page.",
-    },
-    "de": {
-        "goto": "Weiter zur Szene: {title}",
-        "alt": "360°-Platzhalterbild der Szene „{title}“ mit Horizont und Himmelsrichtungen.",
-        "info_label": "So lesen Sie dieses Platzhalterbild",
-        "info_text": "Dieses Platzhalterbild ist ein 360°-Panorama: Der Horizont verläuft in der "
-        "Mitte, Norden liegt im Zentrum, Osten rechts, Westen links und Süden an beiden "
-        "Rändern. Es wird durch eine Aufnahme aus dem Museum ersetzt.",
-        "page_label": "Ihren Museumsbesuch planen",
-        "page_text": "Öffnungszeiten, Preise und Anfahrt finden Sie auf der Seite des Museums.",
-    },
-    "nl": {
-        "goto": "Naar scène: {title}",
-        "alt": "Voorlopige 360°-afbeelding van de scène ‘{title}’, met de horizon en de "
-        "windrichtingen.",
-        "info_label": "Zo leest u deze voorlopige afbeelding",
-        "info_text": "Deze voorlopige afbeelding is een 360°-panorama: de horizon loopt door het "
-        "midden, het noorden ligt in het midden, het oosten rechts, het westen links en het "
-        "zuiden aan beide randen. Ze wordt vervangen door een opname in het museum.",
-        "page_label": "Uw bezoek aan het museum voorbereiden",
-        "page_text": "Openingstijden, prijzen en bereikbaarheid staan op de pagina van het museum.",
-    },
-}
 
 # Where the hotspots sit (degrees): within the first view, so a visitor sees them at once.
 INFO_AT = (-35.0, -12.0)
@@ -112,19 +66,18 @@ def scene_values(scenes, words, museum_page=None, images=None):
     count = len(scenes)
     values, texts = [], []
     for number, scene in enumerate(scenes, start=1):
-        alt = words["alt"].format(title=scene["title"])
+        alt = words["scene_image_alt"].format(title=scene["title"])
         texts.extend([scene["title"], alt, scene["text"]])
-        hotspots = [hotspot("info", INFO_AT, words["info_label"], words["info_text"])]
+        hotspots = [hotspot("info", INFO_AT, words["information_label"], words["information_text"])]
         if number < count:
-            label = words["goto"].format(title=scenes[number]["title"])
+            label = words["go_to_scene_label"].format(title=scenes[number]["title"])
             hotspots.append(hotspot("scene", NEXT_AT, label, target=number + 1))
         if number > 1:
-            label = words["goto"].format(title=scenes[number - 2]["title"])
+            label = words["go_to_scene_label"].format(title=scenes[number - 2]["title"])
             hotspots.append(hotspot("scene", PREVIOUS_AT, label, target=number - 1))
         if number == count:
-            hotspots.append(
-                hotspot("page", PAGE_AT, words["page_label"], words["page_text"], page=museum_page)
-            )
+            label, text = words["museum_page_label"], words["museum_page_text"]
+            hotspots.append(hotspot("page", PAGE_AT, label, text, page=museum_page))
         for entry in hotspots:
             texts.extend([entry["label"], entry["text"]])
         values.append(
@@ -157,15 +110,42 @@ def hotspot(kind, position, label, text="", target=None, page=None):
     }
 
 
-def visit_texts(data, code):
-    visit = data[code]["visit"]
-    _values, scene_texts = scene_values(visit["scenes"], WORDS[code])
-    return [visit["title"], visit["intro"], data[code]["title"], *scene_texts]
+def visit_words(code):
+    """The words around the scenes of every visit (network.json), in one language."""
+    return {
+        name: in_language(text, code) for name, text in network()["virtual_visit_words"].items()
+    }
+
+
+def visit_in_language(museum, code):
+    """The museum's visit title, intro and scenes (title, text) in one language."""
+    visit = museum["virtual_visit"]
+    return {
+        "title": in_language(visit["title"], code),
+        "intro": in_language(visit["intro"], code),
+        "scenes": [
+            {"title": in_language(scene["title"], code), "text": in_language(scene["text"], code)}
+            for scene in visit["scenes"]
+        ],
+    }
+
+
+def visit_texts(museum, code):
+    visit = visit_in_language(museum, code)
+    _values, scene_texts = scene_values(visit["scenes"], visit_words(code))
+    return [
+        visit["title"],
+        visit["intro"],
+        in_language(museum["museum_page"]["title"], code),
+        *scene_texts,
+    ]
 
 
 def ensure_visit(command, museum, data):
-    """The museum's virtual visit with its scenes, in the four languages; idempotent."""
-    source = data[languages.SOURCE]["visit"]
+    """The museum's virtual visit with its scenes, in the four languages; idempotent.
+
+    `museum` is the French museum page, `data` the museum's demo data."""
+    source = visit_in_language(data, languages.SOURCE)
     texts = {code: visit_texts(data, code) for code in languages.CODES}
     visit = museum.get_children().filter(slug=SLUG, locale=command.source_locale).first()
     if visit is not None and len(visit.specific.scenes):
@@ -184,7 +164,7 @@ def ensure_visit(command, museum, data):
         )
         for scene in source["scenes"]
     ]
-    scenes, _texts = scene_values(source["scenes"], WORDS[languages.SOURCE], museum, images)
+    scenes, _texts = scene_values(source["scenes"], visit_words(languages.SOURCE), museum, images)
     if visit is None:
         visit = VirtualVisitPageFactory(
             parent=museum,

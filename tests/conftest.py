@@ -42,7 +42,7 @@ def render_every_page():
     test database (translations show the same images). A rendition made inside a test is
     rolled back with it, and the listings prefetch renditions from the database: without
     this, every test that shows a page would encode its pictures again (seconds for the
-    home page's 14 cards)."""
+    home page's card of every museum)."""
     client = Client()
     for page in (
         Page.objects.live().filter(depth__gt=1, locale__language_code=languages.SOURCE).specific()
@@ -82,5 +82,7 @@ def home(locales):
 
 @pytest.fixture
 def museum(locales):
-    """The Carrière Wellington, in French."""
+    """The Carrière Wellington, in French: chosen on purpose (not read from demo.data), as
+    the demo museum with the fullest practical information (guided departures, booking,
+    reduced prices, access notes), which the tests check by its facts."""
     return MuseumPage.objects.get(slug="carriere-wellington", locale=locales[languages.SOURCE])

@@ -21,6 +21,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core import languages
 from core.page_cache import clear_page_cache
+from demo.accounts import demo_teams
 from museum_pages.models.practical import Closure, OpeningPeriod
 from museum_pages.practical.opening_hours import PARIS
 from teams.permissions import NETWORK_TEAM, museum_team
@@ -65,8 +66,9 @@ def run_manage(*args, env):
 
 # Users and signed-in clients --------------------------------------------------------------
 
-MUSEUM_A = "carriere-wellington"
-MUSEUM_B = "historial-peronne"
+# The two museums of the demo that have team accounts (the Carrière Wellington, the
+# Historial de Péronne): a museum team, and a museum outside it.
+MUSEUM_A, MUSEUM_B = list(demo_teams())[:2]
 
 
 def member(username, *groups):

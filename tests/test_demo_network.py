@@ -1,4 +1,5 @@
-"""The demo network that `make run` loads: 14 museums in four languages, built idempotently."""
+"""The demo network that `make run` loads: every museum of the demo data (demo/museums/) in
+four languages, built idempotently."""
 
 import io
 
@@ -7,18 +8,20 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from demo.data import museums, network
 from home.models import NetworkHomePage, StandardPage
 from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
 from network.models import Theme
 from tests.helpers import LANGUAGES
 
 
-def test_fourteen_museums_in_each_of_four_languages(locales):
+def test_every_demo_museum_in_each_of_four_languages(locales):
+    slugs = [entry["slug"] for entry in museums()]
     for code in LANGUAGES:
-        museums = MuseumPage.objects.live().filter(locale=locales[code])
-        assert museums.count() == 14, code
+        pages = MuseumPage.objects.live().filter(locale=locales[code])
+        assert sorted(pages.values_list("slug", flat=True)) == sorted(slugs), code
         for page_type in [ExhibitPage, VirtualVisitPage, EventPage]:
-            assert page_type.objects.live().filter(locale=locales[code]).count() >= 14
+            assert page_type.objects.live().filter(locale=locales[code]).count() >= len(slugs)
 
 
 def test_every_museum_has_an_exhibit_a_visit_and_an_upcoming_event(locales):
@@ -27,8 +30,13 @@ def test_every_museum_has_an_exhibit_a_visit_and_an_upcoming_event(locales):
         assert groups["exhibits"] and groups["visits"] and groups["events"], museum.slug
 
 
+def museum_with_translated_town():
+    """The first demo museum whose town has another name in another language (Dunkerque)."""
+    return next(entry for entry in museums() if len(set(entry["location"]["town"].values())) > 1)
+
+
 def test_translations_carry_their_own_text_not_french(locales):
-    fr = MuseumPage.objects.get(slug="musee-dunkerque-1940", locale=locales["fr"])
+    fr = MuseumPage.objects.get(slug=museum_with_translated_town()["slug"], locale=locales["fr"])
     for code in ["en", "de", "nl"]:
         translated = fr.get_translation(locales[code])
         assert translated.intro and translated.intro != fr.intro, code
@@ -36,17 +44,19 @@ def test_translations_carry_their_own_text_not_french(locales):
 
 
 def test_translated_town_names(locales):
-    museum = MuseumPage.objects.get(slug="musee-dunkerque-1940", locale=locales["fr"])
-    assert museum.town == "Dunkerque"
-    assert museum.get_translation(locales["en"]).town == "Dunkirk"
-    assert museum.get_translation(locales["de"]).town == "Dünkirchen"
-    assert museum.get_translation(locales["nl"]).town == "Duinkerke"
+    entry = museum_with_translated_town()
+    museum = MuseumPage.objects.get(slug=entry["slug"], locale=locales["fr"])
+    for code, town in entry["location"]["town"].items():
+        assert museum.get_translation(locales[code]).town == town, code
 
 
 def test_common_pages_exist_in_every_language(locales):
     for code in LANGUAGES:
-        assert StandardPage.objects.live().filter(locale=locales[code]).count() == 4
-        assert Theme.objects.filter(locale=locales[code]).count() == 5
+        pages = StandardPage.objects.live().filter(locale=locales[code])
+        assert sorted(pages.values_list("slug", flat=True)) == sorted(
+            page["slug"] for page in network()["common_pages"]
+        )
+        assert Theme.objects.filter(locale=locales[code]).count() == len(network()["themes"])
 
 
 def test_second_run_changes_nothing(locales):

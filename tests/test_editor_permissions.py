@@ -13,6 +13,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from demo.data import museums as demo_museums
 from museum_pages.models import ExhibitPage, MuseumPage
 from teams.models import MuseumTeam
 from teams.permissions import museum_team
@@ -44,7 +45,7 @@ def add_exhibit_url(museum):
 
 def test_every_demo_museum_has_its_editors_and_moderators_groups(locales):
     museums = MuseumPage.objects.filter(locale=locales["fr"])
-    assert MuseumTeam.objects.count() == museums.count() == 14
+    assert MuseumTeam.objects.count() == museums.count() == len(demo_museums())
     for museum in museums:
         assert Group.objects.filter(name=f"{museum.title} — editors").exists()
         assert Group.objects.filter(name=f"{museum.title} — moderators").exists()

@@ -12,12 +12,12 @@ from wagtail.models import Collection
 from wagtail.test.utils import WagtailTestUtils
 from wagtail_localize.models import OverridableSegment, TranslationSource
 
+from demo.data import museum as demo_museum
+from demo.data import museums
 from demo.factories import ImageFactory
-from demo.visits import WORDS
+from demo.visits import visit_in_language, visit_words
 from museum_pages.models import MuseumPage, VirtualVisitPage
 from tests.helpers import LANGUAGES, image_bytes, png_bytes, queries_for
-
-CONTENT = json.loads(open("demo/content.json", encoding="utf-8").read())  # noqa: SIM115
 
 
 def visit_of(museum, locale):
@@ -64,7 +64,7 @@ def hotspot(kind="info", label="Un point", target=None, page=None, at=(10.0, 5.0
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_demo_museum_has_a_visit_of_three_linked_scenes(locales, code):
     visits = VirtualVisitPage.objects.live().filter(locale=locales[code])
-    assert visits.count() == 14
+    assert visits.count() == len(museums())
     for visit in visits:
         assert len(visit.scenes) >= 3
         kinds = [h["kind"] for block in visit.scenes for h in block.value["hotspots"]]
@@ -77,20 +77,19 @@ def test_every_demo_museum_has_a_visit_of_three_linked_scenes(locales, code):
 def test_visit_renders_scenes_texts_and_hotspots_in_each_language(client, museum, locales, code):
     visit = visit_of(museum, locales[code])
     content = client.get(visit.url).content.decode()
-    texts = CONTENT["museums"]["carriere-wellington"][code]["visit"]["scenes"]
+    texts = visit_in_language(demo_museum(museum.slug), code)["scenes"]
     for number, entry in enumerate(texts, start=1):
         title = entry["title"].replace("'", "&#x27;")
         assert f'<section class="visit-scene" id="scene-{number}"' in content
         assert title in content
         assert entry["text"].replace("'", "&#x27;") in content
-    words = WORDS[code]
-    assert words["info_label"] in content
-    assert words["goto"].format(title=texts[1]["title"]).replace("'", "&#x27;") in content
+    words = visit_words(code)
+    assert words["information_label"] in content
+    label = words["go_to_scene_label"].format(title=texts[1]["title"])
+    assert label.replace("'", "&#x27;") in content
     if code != "fr":
-        assert (
-            CONTENT["museums"]["carriere-wellington"]["fr"]["visit"]["scenes"][0]["text"]
-            not in content
-        )
+        french = visit_in_language(demo_museum(museum.slug), "fr")["scenes"]
+        assert french[0]["text"] not in content
 
 
 def test_without_javascript_the_visit_is_a_readable_linear_page(client, museum):

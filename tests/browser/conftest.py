@@ -8,23 +8,19 @@ reason, except where MEMHISTO_REQUIRE_BROWSER is set (CI), where that is a failu
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from tests.browser.helpers import DEMO_PASSWORD, DESKTOP
+from tests.browser.helpers import DEMO_PASSWORD, DESKTOP, ROOT, free_port
 
 # Playwright's sync API keeps an event loop in the test's thread; Django's ORM calls made by
 # other tests of the same worker are ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def pytest_collection_modifyitems(items):
@@ -32,12 +28,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.xdist_group("browser"))
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

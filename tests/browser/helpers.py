@@ -2,6 +2,7 @@
 screenshots, signing in, axe-core's accessibility check and starting the 360° viewer.
 Fixtures (the live site, the browser, `page_at`) are in conftest.py."""
 
+import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -52,3 +53,9 @@ def wait_for_viewer(page):
     """The visitor presses the start button on the poster; the viewer loads and starts."""
     page.get_by_role("button", name="Commencer la visite à 360°").click()
     page.wait_for_selector('[data-visit-viewer][data-state="ready"]', timeout=30_000)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ROOT, free_port
+from tests.browser.helpers import ROOT, free_port
 
 CONFIGURATION = ROOT / "deploy" / "nginx.conf"
 

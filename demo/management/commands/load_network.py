@@ -6,8 +6,6 @@ date after the day of the run.
 """
 
 import datetime
-import json
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -19,6 +17,7 @@ from wagtail.rich_text import RichText
 
 from core import languages
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
+from demo.data import in_language, museums, network
 from demo.factories import (
     EventPageFactory,
     ExhibitPageFactory,
@@ -36,14 +35,7 @@ from network.models import Theme
 from teams.permissions import collection_named
 from teams.translators import ensure_translator_group
 
-DEMO_DIR = Path(__file__).resolve().parents[2]
-HOME_SLUG = "mem-histo"
 ADMIN_USERNAME = "admin"
-
-# Towns whose name differs in the other languages; every other town keeps its French name.
-TOWN_NAMES = {
-    "Dunkerque": {"en": "Dunkirk", "de": "Dünkirchen", "nl": "Duinkerke"},
-}
 
 
 def paragraphs(texts):
@@ -55,14 +47,10 @@ def rich_texts(blocks):
 
 
 class Command(BaseCommand):
-    help = "Build the demo network: 14 museums in French, English, German and Dutch."
+    help = "Build the demo network (demo/museums/, demo/network.json) in fr, en, de and nl."
 
     def handle(self, *args, **options):
-        self.content = json.loads((DEMO_DIR / "content.json").read_text(encoding="utf-8"))
-        self.facts = {
-            museum["slug"]: museum
-            for museum in json.loads((DEMO_DIR / "museums.json").read_text(encoding="utf-8"))
-        }
+        self.network = network()
         self.created = 0
         self.today = timezone.localdate()
         # No enclosing transaction: wagtail-localize publishes translations on commit, and a
@@ -72,8 +60,8 @@ class Command(BaseCommand):
             self.themes = self.ensure_themes()
             home = self.ensure_home()
             self.ensure_standard_pages(home)
-            for index, slug in enumerate(self.content["museums"]):
-                self.ensure_museum(home, index, slug)
+            for index, museum in enumerate(museums()):
+                self.ensure_museum(home, index, museum)
         except MissingDemoText as error:
             raise CommandError(str(error)) from error
         pages = Page.objects.type(NetworkHomePage).count()
@@ -96,13 +84,14 @@ class Command(BaseCommand):
 
     def ensure_themes(self):
         themes = {}
-        for slug, names in self.content["themes"].items():
+        for entry in self.network["themes"]:
+            slug, names = entry["slug"], entry["name"]
             theme = Theme.objects.filter(slug=slug, locale=self.source_locale).first()
             if theme is None:
                 theme = ThemeFactory(
                     slug=slug,
                     name=names[languages.SOURCE],
-                    colour=names["colour"],
+                    colour=entry["colour"],
                     locale=self.source_locale,
                 )
                 self.created += 1
@@ -141,19 +130,17 @@ class Command(BaseCommand):
     def ensure_home(self):
         home = NetworkHomePage.objects.filter(locale=self.source_locale, depth=2).first()
         root = Page.get_first_root_node()
-        data = self.content["home"]
-        texts = {code: self.page_texts(data[code]) for code in data}
+        data = self.network["home_page"]
+        texts = {code: self.page_texts(data, code) for code in languages.CODES}
         if home is None:
             # Wagtail's migrations leave a "Welcome" page as the site root: replace it.
             Page.objects.filter(depth=2, content_type__model="page").delete()
         home = self.ensure_page(
             NetworkHomePageFactory,
             root,
-            HOME_SLUG,
+            data["slug"],
             texts,
-            title=data[languages.SOURCE]["title"],
-            intro=data[languages.SOURCE]["intro"],
-            body=paragraphs(data[languages.SOURCE]["body"]),
+            **self.page_fields(data),
         )
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         if site.root_page_id != home.pk:
@@ -164,39 +151,33 @@ class Command(BaseCommand):
         return home
 
     def ensure_standard_pages(self, home):
-        for entry in self.content["standard_pages"]:
-            texts = {code: self.page_texts(entry[code]) for code in languages.CODES}
+        for entry in self.network["common_pages"]:
+            texts = {code: self.page_texts(entry, code) for code in languages.CODES}
             self.ensure_page(
-                StandardPageFactory,
-                home,
-                entry["slug"],
-                texts,
-                title=entry[languages.SOURCE]["title"],
-                intro=entry[languages.SOURCE]["intro"],
-                body=paragraphs(entry[languages.SOURCE]["body"]),
+                StandardPageFactory, home, entry["slug"], texts, **self.page_fields(entry)
             )
 
-    def ensure_museum(self, home, index, slug):
-        facts, data = self.facts[slug], self.content["museums"][slug]
-        source = data[languages.SOURCE]
+    def ensure_museum(self, home, index, data):
+        slug, page, town = data["slug"], data["museum_page"], data["location"]["town"]
+        title = page["title"][languages.SOURCE]
         theme_slugs = data["themes"] or ["ww1"]
         texts = {
             code: [
-                data[code]["title"],
-                data[code]["intro"],
-                data[code]["title"],  # alt text: the placeholder shows the museum's name
-                TOWN_NAMES.get(facts["town"], {}).get(code, facts["town"]),
-                *rich_texts(paragraphs(data[code]["body"])),
-                *practical_texts(slug, code),
+                in_language(page["title"], code),
+                in_language(page["intro"], code),
+                in_language(page["title"], code),  # alt text: the placeholder shows the name
+                in_language(town, code),
+                *rich_texts(paragraphs(in_language(page["body"], code))),
+                *practical_texts(data, code),
             ]
             for code in languages.CODES
         }
         existing = home.get_children().filter(slug=slug, locale=self.source_locale).exists()
         hero = None
         if not existing:
-            collection = self.museum_collection(source["title"])
+            collection = self.museum_collection(title)
             hero = ImageFactory(
-                title=source["title"],
+                title=title,
                 subtitle=self.themes[theme_slugs[0]].name,
                 colour=self.themes[theme_slugs[0]].colour,
                 collection=collection,
@@ -206,35 +187,34 @@ class Command(BaseCommand):
             home,
             slug,
             texts,
-            title=source["title"],
-            intro=source["intro"],
+            **self.page_fields(page),
             hero_image=hero,
-            hero_image_alt=source["title"],
-            town=facts["town"],
-            body=paragraphs(source["body"]),
+            hero_image_alt=title,
+            town=town[languages.SOURCE],
             themes=[self.themes[theme] for theme in theme_slugs],
-            **practical_fields(slug, facts),
+            **practical_fields(data),
         )
         self.ensure_exhibit(museum, data)
         self.ensure_visit(museum, data)
         self.ensure_event(museum, index, data)
 
     def ensure_exhibit(self, museum, data):
-        source = data[languages.SOURCE]["exhibit"]
+        exhibition = data["exhibition"]
+        title = exhibition["title"][languages.SOURCE]
         texts = {
             code: [
-                data[code]["exhibit"]["title"],
-                data[code]["exhibit"]["intro"],
-                data[code]["exhibit"]["title"],
-                *rich_texts(paragraphs(data[code]["exhibit"]["body"])),
+                in_language(exhibition["title"], code),
+                in_language(exhibition["intro"], code),
+                in_language(exhibition["title"], code),
+                *rich_texts(paragraphs(in_language(exhibition["body"], code))),
             ]
             for code in languages.CODES
         }
-        slug = slugify(source["title"])[:60]
+        slug = slugify(title)[:60]
         hero = None
         if not museum.get_children().filter(slug=slug).exists():
             hero = ImageFactory(
-                title=source["title"],
+                title=title,
                 subtitle=museum.title,
                 colour=museum.themes.first().colour,
                 collection=self.museum_collection(museum.title),
@@ -244,11 +224,9 @@ class Command(BaseCommand):
             museum,
             slug,
             texts,
-            title=source["title"],
-            intro=source["intro"],
+            **self.page_fields(exhibition),
             hero_image=hero,
-            hero_image_alt=source["title"],
-            body=paragraphs(source["body"]),
+            hero_image_alt=title,
         )
 
     def ensure_visit(self, museum, data):
@@ -256,9 +234,9 @@ class Command(BaseCommand):
 
     def ensure_event(self, museum, index, data):
         """One upcoming event per museum, dated from the day of the run."""
-        source = data[languages.SOURCE]["event"]
+        words = data["event"]
         texts = {
-            code: [data[code]["event"]["title"], data[code]["event"]["intro"]]
+            code: [in_language(words["title"], code), in_language(words["intro"], code)]
             for code in languages.CODES
         }
         start_at = self.event_start(index)
@@ -267,8 +245,8 @@ class Command(BaseCommand):
             museum,
             "evenement",
             texts,
-            title=source["title"],
-            intro=source["intro"],
+            title=words["title"][languages.SOURCE],
+            intro=words["intro"][languages.SOURCE],
             start_at=start_at,
             end_at=start_at + datetime.timedelta(hours=2),
         )
@@ -290,8 +268,23 @@ class Command(BaseCommand):
         return self.locales[languages.SOURCE]
 
     @staticmethod
-    def page_texts(entry):
-        return [entry["title"], entry["intro"], *rich_texts(paragraphs(entry["body"]))]
+    def page_texts(entry, code):
+        """The title, intro and body paragraphs of a page's demo data, in one language."""
+        body = paragraphs(in_language(entry["body"], code))
+        return [
+            in_language(entry["title"], code),
+            in_language(entry["intro"], code),
+            *rich_texts(body),
+        ]
+
+    @staticmethod
+    def page_fields(entry):
+        """The French title, intro and body of a page's demo data, for its factory."""
+        return {
+            "title": entry["title"][languages.SOURCE],
+            "intro": entry["intro"][languages.SOURCE],
+            "body": paragraphs(in_language(entry["body"], languages.SOURCE)),
+        }
 
     def museum_collection(self, name):
         """Each museum keeps its images in its own collection (editors' rights follow it)."""

@@ -1,0 +1,86 @@
+"""The demo data: one JSON file a museum (`demo/museums/<slug>.json`) and one for the network
+(`demo/network.json`), read here and nowhere else.
+
+One format throughout: facts are plain JSON values (slugs, times "HH:MM", recurring dates
+"MM-DD" that hold every year, amounts in euros as decimal strings, language codes); every
+text a visitor reads is an object with the four languages, `{"fr": …, "en": …, "de": …,
+"nl": …}`, French being the source. A body is a list of such paragraphs.
+
+A museum file holds:
+
+- `slug`, `order` (the place of the museum in the network, from 1), `themes` (slugs of
+  network themes, the first one colours its pictures), `demo_team` (username prefix of the
+  demo editor and moderator of the museum, or null);
+- `location` (`street`, `postcode`, `town` in each language, `latitude`, `longitude`) and
+  `contact` (`phone`, `website`, `online_booking`: whether the website takes bookings);
+- `practical`: `guided_visits_only`, `opening_periods` (`days`, `opens`, `closes`, and the
+  season `from`/`until` or null for all year), `closures` (`from`, `until` or null for a
+  single day, `reason`), `guided_departures` (`time`, `language`), `prices` (`label`,
+  `amount` or null, `free`, `combined`, `note` or null), `access` (`features`: the access
+  flags of the page, `notes`, `visit_duration_minutes`, `visit_languages`,
+  `audio_guide_languages`);
+- its texts: `museum_page`, `exhibition` (`title`, `intro`, `body`), `virtual_visit`
+  (`title`, `intro`, `scenes`: `title`, `text`) and `event` (`title`, `intro`);
+- `sources`: where the facts come from (research notes, not loaded).
+
+The network file holds `themes` (`slug`, `colour`, `name`), `home_page` and `common_pages`
+(`slug`, `title`, `intro`, `body`) and `virtual_visit_words`, the words around the scenes
+of every visit (`{title}` stands for a scene's title).
+"""
+
+import json
+from pathlib import Path
+
+from core import languages
+
+DATA_DIR = Path(__file__).resolve().parent
+LANGUAGES = tuple(languages.CODES)
+
+
+def museums():
+    """Every demo museum, in the order of the network (its `order`)."""
+    found = []
+    for path in sorted((DATA_DIR / "museums").glob("*.json")):
+        museum = read(path)
+        if museum["slug"] != path.stem:
+            raise ValueError(f"{path.name} holds the museum {museum['slug']!r}")
+        found.append(museum)
+    found.sort(key=lambda museum: museum["order"])
+    orders = [museum["order"] for museum in found]
+    if orders != list(range(1, len(found) + 1)):
+        raise ValueError(f"demo museums: the orders should be 1 to {len(found)}, not {orders}")
+    return found
+
+
+def museum(slug):
+    return read(DATA_DIR / "museums" / f"{slug}.json")
+
+
+def network():
+    """Themes, the home page, the common pages and the shared words of the virtual visits."""
+    return read(DATA_DIR / "network.json")
+
+
+def in_language(text, code):
+    """A text in one language; a body (list of texts) becomes the list of its paragraphs."""
+    if isinstance(text, list):
+        return [in_language(paragraph, code) for paragraph in text]
+    return text[code]
+
+
+def read(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    check_texts(data, path.name)
+    return data
+
+
+def check_texts(value, where):
+    """Every object with a language key has all four languages, so no page misses a text."""
+    if isinstance(value, dict):
+        if value.keys() & set(LANGUAGES) and value.keys() != set(LANGUAGES):
+            raise ValueError(f"{where}: a text in {sorted(value)} instead of {list(LANGUAGES)}")
+        for key, item in value.items():
+            check_texts(item, f"{where} {key}")
+    elif isinstance(value, list):
+        for item in value:
+            check_texts(item, where)
