@@ -1,3 +1,5 @@
+"""The demo app: the demo network's data, factories and loader."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
