@@ -10,13 +10,12 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import urllib.request
 from types import SimpleNamespace
 
 import pytest
 
-from tests.browser.helpers import DEMO_PASSWORD, DESKTOP, ROOT, free_port
+from tests.browser.helpers import DEMO_PASSWORD, DESKTOP, ROOT, free_port, wait_until_healthy
 
 # Playwright's sync API keeps an event loop in the test's thread; Django's ORM calls made by
 # other tests of the same worker are ordinary synchronous calls.
@@ -67,16 +66,7 @@ def live_site(chromium_path, tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/healthz", timeout=5)  # noqa: S310
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("the live site did not start")
-            time.sleep(0.3)
+    wait_until_healthy(url, server, 60, "the live site")
     # The first home page makes the cards' renditions (AVIF and WebP, ~20 s on two busy cores):
     # asked once and waited for, instead of again every few seconds by a short probe (each
     # retry started the same work over in another thread, and the site never answered).

@@ -3,8 +3,12 @@ screenshots, signing in, axe-core's accessibility check and starting the 360° v
 Fixtures (the live site, the browser, `page_at`) are in conftest.py."""
 
 import socket
+import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / ".artifacts" / "screenshots"
@@ -59,3 +63,18 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def wait_until_healthy(url, process, seconds, what):
+    """Polls `url`/healthz until it answers; fails the test when `process` ends first or
+    `seconds` pass."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/healthz", timeout=5)  # noqa: S310
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail(f"{what} did not start")
+            time.sleep(0.2)

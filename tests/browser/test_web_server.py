@@ -10,14 +10,13 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import ROOT, free_port
+from tests.browser.helpers import ROOT, free_port, wait_until_healthy
 
 CONFIGURATION = ROOT / "deploy" / "nginx.conf"
 
@@ -69,19 +68,10 @@ http {{
     process = subprocess.Popen(  # noqa: S603
         [executable, "-c", str(workdir / "nginx.conf"), "-p", str(workdir)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/healthz", timeout=5)  # noqa: S310
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail(f"nginx did not start: {process.stderr.read().decode()}")
-            time.sleep(0.2)
+    wait_until_healthy(url, process, 20, f"nginx (its log: {workdir}/error.log)")
     yield url, static
     process.terminate()
     process.wait(timeout=10)
