@@ -14,6 +14,9 @@ from core.health import healthz
 from home.sitemaps import MultilingualSitemap
 from teams.admin_login import MuseumLoginView
 
+# The 500 page speaks the language of the URL.
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # A museum editor who logs in starts in their museum's pages (before Wagtail's login).

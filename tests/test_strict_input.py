@@ -1,6 +1,7 @@
 """Strict input, honest answers: what a page allows, and links with tracking parameters."""
 
 import pytest
+from django.urls import get_resolver
 
 from network.models import Theme
 
@@ -49,3 +50,21 @@ def test_the_order_of_parameters_makes_no_new_entry(client, home, two_themes):
 def test_dot_segments_and_empty_segments_are_404(client, db, path):
     """One page, one URL: /en/./ is not the home page a second time."""
     assert client.get(f"/en/{path}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path, code, words",
+    [
+        ("/de/carriere-wellington/", "de", "Ein Fehler ist aufgetreten"),
+        ("/nl/search/?q=x", "nl", "Er is iets misgegaan"),
+        ("/en/", "en", "Something went wrong"),
+        ("/api/museums.geojson", "fr", "Une erreur est survenue"),
+    ],
+)
+def test_the_error_page_speaks_the_language_of_the_url(rf, path, code, words):
+    handler = get_resolver().resolve_error_handler(500)
+    response = handler(rf.get(path))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert f'<html lang="{code}">' in html
+    assert words in html
