@@ -13,8 +13,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from core.page_cache import GENERATION_KEY, PageCacheMiddleware
+from core.translation import translate
 from demo.factories import ExhibitPageFactory
-from demo.translate import translate
 from home.models import StandardPage
 from museum_pages.models import ExhibitPage, MuseumPage
 from network.models import Theme

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from wagtail.models import Page
 
+from core.translation import translate
 from demo.factories import ExhibitPageFactory
-from demo.translate import translate
 from museum_pages.models import ExhibitPage, MuseumPage
 from search.query import MAX_QUERY_LENGTH
 from tests.helpers import counted_get, queries_for

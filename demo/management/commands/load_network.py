@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from core import languages
+from core.translation import MissingText, text_pairs, translate
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
 from demo.data import in_language, museums, network
 from demo.factories import (
@@ -28,7 +29,6 @@ from demo.factories import (
     ThemeFactory,
 )
 from demo.practical import practical_fields, practical_texts
-from demo.translate import MissingDemoText, text_pairs, translate
 from demo.visits import ensure_visit
 from home.models import NetworkHomePage
 from network.models import Theme
@@ -62,7 +62,7 @@ class Command(BaseCommand):
             self.ensure_standard_pages(home)
             for index, museum in enumerate(museums()):
                 self.ensure_museum(home, index, museum)
-        except MissingDemoText as error:
+        except MissingText as error:
             raise CommandError(str(error)) from error
         pages = Page.objects.type(NetworkHomePage).count()
         if self.created:

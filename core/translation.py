@@ -1,16 +1,16 @@
-"""Translating demo pages and snippets through wagtail-localize's own API.
+"""Translations made through wagtail-localize's own API, from texts written for each language.
 
-The texts are written for the demo in each language (demo.data). They are entered as
-translations of the French source's segments, exactly where a translator's work would be
-stored, so that the translation editor shows them and keeps them in step.
+Used by setup_network (the network's skeleton pages) and the demo (demo.data). The texts
+are entered as translations of the French source's segments, exactly where a translator's
+work would be stored, so that the translation editor shows them and keeps them in step.
 """
 
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
 
 
-class MissingDemoText(Exception):
-    pass
+class MissingText(Exception):
+    """A segment of the source has no text in the target language."""
 
 
 def text_pairs(source_texts, target_texts):
@@ -31,11 +31,11 @@ def text_pairs(source_texts, target_texts):
     return pairs
 
 
-def translate(instance, locale, pairs, tool_name="Mem'Histo demo"):
+def translate(instance, locale, pairs, tool_name="Mem'Histo"):
     """Create or update the `locale` translation of `instance` from French→target pairs.
 
-    Returns the translated instance. Raises MissingDemoText when a segment has no text, so
-    that the demo never publishes French under another language.
+    Returns the translated instance. Raises MissingText when a segment has no text, so
+    that French is never published under another language.
     """
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
@@ -57,6 +57,6 @@ def translate(instance, locale, pairs, tool_name="Mem'Histo demo"):
             },
         )
     if missing:
-        raise MissingDemoText(f"{instance} → {locale.language_code}: no text for {missing!r}")
+        raise MissingText(f"{instance} → {locale.language_code}: no text for {missing!r}")
     translation.save_target(publish=True)
     return instance.get_translation(locale)

@@ -1,0 +1,89 @@
+"""setup_network: an empty database becomes a working network in four languages, and a
+second run, or a run on a network editors have worked on, changes nothing."""
+
+import io
+import os
+import uuid
+
+import psycopg
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import Page
+
+from home.models import StandardPage
+from tests.helpers import PRODUCTION_ENV, run_manage
+
+# What the fresh site must answer, checked from inside the production settings.
+CHECK_SITE = """
+from django.contrib.auth.models import Group
+from django.contrib.staticfiles.storage import StaticFilesStorage, staticfiles_storage
+from django.test import Client
+staticfiles_storage._wrapped = StaticFilesStorage()  # static files are not collected here
+client = Client(HTTP_HOST="memhisto.example")
+for code in ["fr", "en", "de", "nl"]:
+    response = client.get(f"/{code}/")
+    print(code, response.status_code, f'<html lang="{code}"' in response.content.decode())
+legal = [client.get(f"/de/{slug}/").status_code for slug in ["impressum", "mentions-legales"]]
+print("legal", *legal)
+print("groups", sorted(Group.objects.values_list("name", flat=True)))
+"""
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    """A database with nothing in it: PostgreSQL when the suite runs on it, else SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    server, name = url.rsplit("/", 1)[0], f"memhisto_setup_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield f"{server}/{name}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_an_empty_database_becomes_a_network_in_four_languages(empty_database, tmp_path):
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": empty_database,
+        "REDIS_URL": "",
+        "SECURE_SSL_REDIRECT": "false",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    for command in (["migrate", "--noinput"], ["setup_network"]):
+        result = run_manage(*command, env=env)
+        assert result.returncode == 0, result.stderr
+    assert "objects created or changed" in result.stdout
+    again = run_manage("setup_network", env=env)
+    assert "already complete, nothing changed" in again.stdout, again.stdout + again.stderr
+    site = run_manage("shell", "-c", CHECK_SITE, env=env)
+    assert site.returncode == 0, site.stderr
+    lines = site.stdout.splitlines()
+    for code in ["fr", "en", "de", "nl"]:
+        assert f"{code} 200 True" in lines, site.stdout
+    # Slugs are synchronised: the German legal notice has the French page's address.
+    assert "legal 404 200" in lines
+    groups = next(line for line in lines if line.startswith("groups"))
+    for name in ["Network team", "Traducteurs — English", "Traducteurs — Deutsch"]:
+        assert name in groups
+    assert "'Editors'" not in groups and "'Moderators'" not in groups
+
+
+def test_a_second_run_on_a_worked_network_changes_nothing_an_editor_did(db, home):
+    legal = StandardPage.objects.get(slug="mentions-legales", locale=home.locale)
+    legal.title = "Mentions légales du réseau"
+    legal.save_revision().publish()
+    pages = Page.objects.count()
+    Group.objects.get_or_create(name="Editors")  # Wagtail's default group, unused here
+    out = io.StringIO()
+    call_command("setup_network", stdout=out)
+    legal.refresh_from_db()
+    assert legal.title == "Mentions légales du réseau"
+    assert Page.objects.count() == pages
+    assert not Group.objects.filter(name="Editors").exists()
+    out = io.StringIO()
+    call_command("setup_network", stdout=out)
+    assert "nothing changed" in out.getvalue()
