@@ -1,12 +1,24 @@
-"""Translations made through wagtail-localize's own API, from texts written for each language.
+"""Locales, and translations made through wagtail-localize's API from texts written per language.
 
 Used by setup_network (the network's skeleton pages) and the demo (demo.data). The texts
 are entered as translations of the French source's segments, exactly where a translator's
 work would be stored, so that the translation editor shows them and keeps them in step.
 """
 
+from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
+
+from core import languages
+
+
+def ensure_locales():
+    """The site's locales, created when missing: ({code: Locale}, how many were created)."""
+    locales, created = {}, 0
+    for code in languages.CODES:
+        locales[code], new = Locale.objects.get_or_create(language_code=code)
+        created += new
+    return locales, created
 
 
 class MissingText(Exception):

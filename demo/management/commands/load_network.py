@@ -12,11 +12,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from core import languages
-from core.translation import MissingText, text_pairs, translate
+from core.translation import MissingText, ensure_locales, text_pairs, translate
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
 from demo.data import in_language, museums, network
 from demo.factories import (
@@ -76,10 +76,8 @@ class Command(BaseCommand):
     # Locales and themes ------------------------------------------------------------------
 
     def ensure_locales(self):
-        locales = {}
-        for code in languages.CODES:
-            locales[code], created = Locale.objects.get_or_create(language_code=code)
-            self.created += created
+        locales, created = ensure_locales()
+        self.created += created
         return locales
 
     def ensure_themes(self):

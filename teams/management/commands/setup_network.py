@@ -12,10 +12,10 @@ missing, never rewritten: what an editor changed stays as it is.
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from core import languages
-from core.translation import text_pairs, translate
+from core.translation import ensure_locales, text_pairs, translate
 from home.models import NetworkHomePage, StandardPage
 from teams.permissions import ensure_network_team, sync_all_museum_teams
 from teams.translators import ensure_translator_group
@@ -99,10 +99,8 @@ class Command(BaseCommand):
         )
 
     def ensure_locales(self):
-        locales = {}
-        for code in languages.CODES:
-            locales[code], created = Locale.objects.get_or_create(language_code=code)
-            self.created += created
+        locales, created = ensure_locales()
+        self.created += created
         return locales
 
     def ensure_home(self, locales):
