@@ -130,9 +130,11 @@ def _key(request):
     with `?fbclid=…` is the same page, not one more entry.
     """
     language = translation.get_language_from_request(request, check_path=True)
-    kept = without_tracking(request.GET)
-    query = urlencode(sorted((name, value) for name in kept for value in kept.getlist(name)))
-    url = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
+    url = request.build_absolute_uri(request.path)
+    if request.META.get("QUERY_STRING"):  # most hits have none: no parsing on their path
+        kept = without_tracking(request.GET)
+        query = urlencode(sorted((name, value) for name in kept for value in kept.getlist(name)))
+        url += f"?{query}" if query else ""
     return f"page-cache:{language}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
