@@ -13,7 +13,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import remembered
+from core import page_cache, remembered
 from core.blocks import BodyBlock
 from core.forms import ContentPageForm
 
@@ -55,6 +55,9 @@ class ContentPage(Page):
     base_form_class = ContentPageForm
     # Public pages are read, never written to: OPTIONS says so, and POST or PUT get a 405.
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
+    # The query-string parameters the page reads: the page cache keys the page by these
+    # only, so `?ref=x` or `?v=2` makes no new entry (core.page_cache).
+    query_parameters = ()
 
     intro = models.TextField(
         _("introduction"),
@@ -114,6 +117,11 @@ class ContentPage(Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        return page_cache.reads_parameters(
+            super().serve(request, *args, **kwargs), self.query_parameters
+        )
 
     @property
     def language_code(self):
