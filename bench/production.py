@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 import cache_keys
+import first_view
 import lighthouse
 import load
 import queries
@@ -93,6 +94,8 @@ def main():
             load.rotating_load(port, every, args.load, workdir)
         with phases(f"(e) Page-cache entries for {cache_keys.VARIANTS} variants of one URL"):
             cache_keys.report(port, first["home"])
+        with phases("(f) First view after a publication with new pictures, against warm views"):
+            first_view.report(port, env, site["session_cookie"])
         if not args.no_lighthouse:
             with phases("Lighthouse (mobile defaults, Debian's Chromium)"):
                 audited = {kind: first[kind] for kind in LIGHTHOUSE_TYPES}

@@ -13,7 +13,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import page_cache, remembered
+from core import page_cache, pictures, remembered
 from core.blocks import BodyBlock
 from core.forms import ContentPageForm
 
@@ -117,6 +117,21 @@ class ContentPage(Page):
 
     class Meta:
         abstract = True
+
+    # Where this page's hero image is shown (core.pictures.USES): on the page, and as a
+    # search result's thumbnail; museum pages add the home page's card.
+    hero_uses = ("hero", "thumbnail")
+
+    def pictures_used(self):
+        """(image, filter specs) of every picture the page shows, and of its hero image
+        where other pages and sites show it (listings, search, Open Graph): what
+        core.renditions makes in the background when the page is published."""
+        if self.hero_image:
+            filters = [spec for use in self.hero_uses for spec in pictures.USES[use].filters]
+            yield self.hero_image, (*filters, pictures.OPEN_GRAPH_FILTER)
+        for block in self.body:
+            if block.block_type == "image" and block.value["image"]:
+                yield block.value["image"], pictures.FIGURE.filters
 
     def serve(self, request, *args, **kwargs):
         return page_cache.reads_parameters(

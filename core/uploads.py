@@ -1,8 +1,11 @@
-"""The admin's image form, with one fix to Wagtail's file check."""
+"""The admin's image form: one fix to Wagtail's file check, and renditions made again when
+an image's file is replaced."""
 
 from django.core.exceptions import ValidationError
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from core import renditions
 
 
 class ReadableImageField(WagtailImageField):
@@ -28,3 +31,12 @@ class ImageForm(BaseImageForm):
         if "file" in self.fields:  # the multiple-upload edit form has no file field
             field = self.fields["file"]
             self.fields["file"] = ReadableImageField(label=field.label, required=field.required)
+
+    def save(self, commit=True):
+        """Wagtail deletes an image's renditions when its file is replaced (here, after the
+        save): the live pages that show it get theirs again in the background."""
+        replaced = commit and "file" in self.changed_data and self.instance.pk is not None
+        image = super().save(commit=commit)
+        if replaced:
+            renditions.image_replaced(image)
+        return image

@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "search",
     "teams",
     "demo",
+    "django_tasks",
+    "django_tasks_db",  # the tasks' database backend (production; core.renditions)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtailgeowidget",

@@ -77,6 +77,12 @@ class VirtualVisitPage(ContentPage):
         context["viewer_config"] = self.viewer_config(scenes, preview=request.is_preview)
         return context
 
+    def pictures_used(self):
+        yield from super().pictures_used()
+        for block in self.scenes:
+            if block.value["image"]:
+                yield block.value["image"], tuple(RENDITION_FILTERS)
+
     def visit_scenes(self, request=None):
         """The scenes ready to render: renditions, hotspots with their targets resolved.
 
