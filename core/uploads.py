@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtailmedia.forms import BaseMediaForm
@@ -96,6 +97,22 @@ class MediaForm(BaseMediaForm):
             ) from exc
         self.instance.duration = round(info.duration, 2)
         return upload
+
+    def clean_thumbnail(self):
+        """A thumbnail must be an image in its content too, not only in its name."""
+        thumbnail = self.cleaned_data.get("thumbnail")
+        if isinstance(thumbnail, UploadedFile):
+            try:
+                with Image.open(thumbnail) as picture:
+                    picture.verify()
+            except (OSError, SyntaxError, ValueError) as exc:
+                raise ValidationError(
+                    _("Cette vignette n'est pas une image lisible (JPEG, PNG, GIF ou WebP)."),
+                    code="invalid_image",
+                ) from exc
+            finally:
+                thumbnail.seek(0)
+        return thumbnail
 
     def formats_text(self):
         if self.instance.type == AUDIO:

@@ -19,9 +19,7 @@ class VirtualVisitPageForm(ContentPageForm):
         scenes = cleaned_data.get("scenes")
         if not scenes or self.for_user is None:
             return cleaned_data
-        kept = {
-            block.value["audio"].pk for block in self.instance.scenes if block.value["audio"]
-        }
+        kept = {block.value["audio"].pk for block in self.instance.scenes if block.value["audio"]}
         chosen = {
             index: block.value["audio"].pk
             for index, block in enumerate(scenes)

@@ -5,8 +5,8 @@ admin cannot nest an InlinePanel in an InlinePanel, whereas a ListBlock inside a
 StructBlock is edited in place. wagtail-localize translates StreamField text segment by
 segment (titles, texts, labels, transcripts) and offers every chooser value (panorama,
 audio recording, linked page) as an *overridable* segment, so a language can replace the
-audio commentary with its own recording (a wagtailmedia audio item) while positions, kinds and target scenes (typed
-blocks) stay synchronised (STYLE.md traps 2-4).
+audio commentary with its own recording (a wagtailmedia audio item) while positions, kinds
+and target scenes (typed blocks) stay synchronised (STYLE.md traps 2-4).
 """
 
 from django.core.exceptions import ValidationError

@@ -2,6 +2,7 @@
 are not what they claim are refused with a message, and each language of a virtual visit
 plays its own recording (or says it has none and offers the transcript)."""
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -110,6 +111,15 @@ def test_the_refusal_speaks_the_editors_language(client, museum_a):
     assert "Die Datei wurde vielleicht umbenannt." in response.content.decode()
 
 
+def test_a_thumbnail_that_is_not_an_image_is_refused(client, museum_a):
+    sign_in(client, editor_of(museum_a))
+    thumbnail = SimpleUploadedFile("pochette.png", b"<html><script>alert(1)</script></html>")
+    response = upload(client, "bonjour.mp3", MP3.read_bytes(), thumbnail=thumbnail)
+    assert response.context["form"].errors["thumbnail"] == [
+        "Cette vignette n'est pas une image lisible (JPEG, PNG, GIF ou WebP)."
+    ]
+
+
 def test_a_format_that_is_not_accepted_is_refused_with_the_list(client, museum_a):
     sign_in(client, editor_of(museum_a))
     response = upload(client, "bonjour.wav", b"RIFF\0\0\0\0WAVEfmt ")
@@ -198,14 +208,21 @@ def test_a_posted_form_cannot_name_another_museums_audio(client, museum_a, museu
 
     response = client.post(url, visit_form(visit, other))
     assert response.status_code == 200
-    content = response.content.decode().replace("&#x27;", "'")
-    assert "Choisissez un enregistrement de la médiathèque de votre musée." in content
+    errors = response.context["form"].errors.as_data()
+    assert list(errors) == ["scenes"], errors
+    message = "Choisissez un enregistrement de la médiathèque de votre musée."
+    # Shown against the first scene's recording (the StreamField's errors are JSON).
+    assert errors["scenes"][0].as_json_data()["blockErrors"][0]["blockErrors"]["audio"] == {
+        "messages": [message]
+    }
+    assert json.dumps(message).strip('"') in response.content.decode()
     assert not visit.revisions.filter(content__icontains="peronne").exists()
 
     own = recording(museum_a, "wellington.mp3")
     response = client.post(url, visit_form(visit, own))
     assert response.status_code == 302
-    assert visit.get_latest_revision_as_object().scenes[0].value["audio"] == own
+    saved = VirtualVisitPage.objects.get(pk=visit.pk).get_latest_revision_as_object()
+    assert saved.scenes[0].value["audio"] == own
 
 
 # One recording per language ---------------------------------------------------------------

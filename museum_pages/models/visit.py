@@ -85,10 +85,12 @@ class VirtualVisitPage(ContentPage):
         A fixed number of queries whatever the number of scenes: the StreamField loads
         the images in one query, the recordings in one, their renditions come in one more
         (stored where Wagtail's get_renditions() looks first), the linked pages in one
-        query, the source page's recordings in one.
+        query, the source page's recordings in one (when a scene has a commentary).
         """
         values = [block.value for block in self.scenes]
-        source_recordings = self.source_recordings()
+        # A scene with a commentary has its transcript (SceneBlock.clean), in every language.
+        commented = any(value["audio"] or value["transcript"] for value in values)
+        source_recordings = self.source_recordings() if commented else None
         images = {value["image"].pk: value["image"] for value in values if value["image"]}
         renditions = (
             get_image_model()
