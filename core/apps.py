@@ -16,6 +16,7 @@ class CoreConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published
+        from wagtailmedia import get_media_model
 
         from core import page_cache, renditions
 
@@ -27,7 +28,7 @@ class CoreConfig(AppConfig):
         # listing at once (a view restriction); a site's change moves every page's URL.
         page_cache.clear_on_page_events()
         page_cache.clear_on_change(
-            get_image_model(), get_document_model(), PageViewRestriction, Site
+            get_image_model(), get_document_model(), get_media_model(), PageViewRestriction, Site
         )
         # Renditions are made in the background when a page is published, not at the first
         # view (core.renditions).
