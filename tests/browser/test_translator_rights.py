@@ -16,7 +16,11 @@ GERMAN_EVENT = (
 )
 PHOTO_COLLECTION = (
     "from wagtail.images.models import Image;"
-    "print(Image.objects.get(title__startswith='fairphone-museum-photo').collection.name)"
+    "from museum_pages.models import MuseumPage;"
+    "from teams.permissions import museum_team;"
+    "image = Image.objects.get(title__startswith='fairphone-museum-photo');"
+    "museum = MuseumPage.objects.get(slug='carriere-wellington', locale__language_code='fr');"
+    "print(image.collection == museum_team(museum).collection)"
 )
 
 
@@ -70,4 +74,4 @@ def test_museum_editors_phone_photo_goes_to_their_museums_collection(page_at, li
     )
     screenshot(page, "editor-phone-photo-uploaded")
     collection = live_site.manage("shell", "--no-imports", "-c", PHOTO_COLLECTION).strip()
-    assert collection == "Carrière Wellington"
+    assert collection == "True"
