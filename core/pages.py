@@ -3,9 +3,11 @@
 from functools import cache
 from http import HTTPMethod
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -42,6 +44,16 @@ def full_url(page, request):
     if request is None:
         return page.get_full_url()
     return request.build_absolute_uri(page.get_url(request))
+
+
+@cache
+def page_permission_tester():
+    """The class that says what a user may do with a page: Wagtail's PagePermissionTester,
+    or the subclass settings.PAGE_PERMISSION_TESTER names (the teams' rules, teams/rights.py:
+    core cannot import them)."""
+    return import_string(
+        getattr(settings, "PAGE_PERMISSION_TESTER", "wagtail.models.PagePermissionTester")
+    )
 
 
 def public_pages(queryset):
@@ -148,6 +160,11 @@ class ContentPage(Page):
             if self.url_path.startswith(root.root_path):
                 return root.language_code
         return self.locale.language_code
+
+    def permissions_for_user(self, user):
+        """What `user` may do with this page, as every admin path asks it (Wagtail's page
+        views, action menus, listing buttons, bulk actions, choosers, wagtail-localize)."""
+        return page_permission_tester()(user, self)
 
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors, in one query, or none at all when

@@ -16,6 +16,7 @@ The helpers (`ensure_group`, `grant_page_permissions`, `grant_collection_permiss
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
@@ -57,8 +58,13 @@ NETWORK_MEDIA_PERMISSIONS = {
     "wagtaildocs": [*MUSEUM_MEDIA_PERMISSIONS["wagtaildocs"], "delete_document"],
     "wagtailmedia": [*MUSEUM_MEDIA_PERMISSIONS["wagtailmedia"], "delete_media"],
 }
-# The network team reads the groups (and so their history in the site history report).
-NETWORK_MODEL_PERMISSIONS = [*ADMIN_ACCESS, "auth.view_group"]
+# The network team reads the groups (and so their history in the site history report), and
+# requests translations of any page into any language (teams/rights.py).
+NETWORK_MODEL_PERMISSIONS = [
+    *ADMIN_ACCESS,
+    "auth.view_group",
+    "wagtail_localize.submit_translation",
+]
 
 GROUP_NAME_LENGTH = Group._meta.get_field("name").max_length
 
@@ -230,6 +236,17 @@ def museum_collection(name, team=None):
     return collection
 
 
+def adopt_images(page, collection):
+    """A new museum's hero image, uploaded while its collection did not exist yet (so into
+    the root collection), moves to the museum's collection, where its team can use it."""
+    if page.hero_image_id is None:
+        return
+    image = get_image_model().objects.filter(pk=page.hero_image_id).first()
+    if image is not None and image.collection.is_root():
+        image.collection = collection
+        image.save(update_fields=["collection"])  # through save(): the search index follows
+
+
 def museum_team(page):
 
     return (
@@ -277,6 +294,7 @@ def sync_museum_team(page, full=True):
         workflow=team.workflow if team else None,
     )
     if team is None:
+        adopt_images(page, collection)
         team = MuseumTeam.objects.create(
             museum_key=page.translation_key,
             editors=editors,

@@ -229,6 +229,11 @@ WAGTAILEMBEDS_FINDERS = [
 # A translation goes live only when the translator publishes it (STYLE.md, trap 6).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# What a user may do with a page: Wagtail's rules, narrowed by the teams' (translators never
+# delete, move, copy or unpublish; STYLE.md, trap 14). Asked by every page's
+# permissions_for_user() (core/pages.py).
+PAGE_PERMISSION_TESTER = "teams.rights.TeamPagePermissionTester"
+
 # Machine translation drafts translations in wagtail-localize's editor: DeepL when
 # DEEPL_AUTH_KEY is set; development and test settings otherwise offer a plainly labelled
 # stand-in (teams.machine_translation.DevelopmentTranslator); production offers none.
