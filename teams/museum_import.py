@@ -206,7 +206,7 @@ def line_for(entry, path):
 
 def describe(entry, label, where, message):
     line = line_for(entry, where) if where else None
-    place = entry.where if line is None else f"line {line}, in {entry.where}"
+    place = entry.where if line is None else re.sub(r"^line \S+", f"line {line}", entry.where)
     return f"{place}{label}: {where + ': ' if where else ''}{message}"
 
 
