@@ -1,8 +1,10 @@
-"""The page types of a museum's subtree, and the practical rows of a museum page."""
+"""The page types of a museum's subtree, the practical rows of a museum page, and
+what the last import of museums wrote."""
 
 from .event import EventPage
 from .exhibit import ExhibitPage
+from .imported import ImportedFacts
 from .museum import MuseumPage
 from .visit import VirtualVisitPage
 
-__all__ = ["EventPage", "ExhibitPage", "MuseumPage", "VirtualVisitPage"]
+__all__ = ["EventPage", "ExhibitPage", "ImportedFacts", "MuseumPage", "VirtualVisitPage"]
