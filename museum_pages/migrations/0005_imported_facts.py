@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('museum_pages', '0003_merge_practical_information_and_scenes'),
+        ('museum_pages', '0004_scene_commentary_as_audio_media'),
     ]
 
     operations = [
