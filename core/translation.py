@@ -77,6 +77,5 @@ def translate(instance, locale, pairs, tool_name="Mem'Histo"):
     # then: a child added in between (setup_network's common pages under the translated
     # homes) would be forgotten by its parent (numchild), and the next child would collide.
     translation.save_target(publish=False)
-    target = instance.get_translation(locale)
-    target.get_latest_revision().publish()
-    return target
+    instance.get_translation(locale).get_latest_revision().publish()
+    return instance.get_translation(locale)  # as published (live, its URL)
