@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.utils import translation
 
 from core.translation import text_pairs, translate
@@ -367,3 +368,69 @@ def test_museum_and_home_pages_queries_do_not_grow_with_events(client, uncached,
     assert after == before
     html = html_of(client, museum.url)
     assert html.count('class="link-list__item"') >= 24
+
+
+# Editors ----------------------------------------------------------------------------------
+
+
+def event_form(**fields):
+    """The admin's event form as an editor publishes it."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    data = {
+        "title": "Atelier de Pâques",
+        "slug": "atelier-de-paques",
+        "intro": "Un atelier pour les familles.",
+        "hero_image": "",
+        "hero_image_alt": "",
+        "body": streamfield([]),
+        "status": "scheduled",
+        "start_at": "2027-03-24 14:00",
+        "end_at": "2027-03-24 16:00",
+        "repeat": "weekly",
+        "repeat_until": "2027-04-07",
+        "place_name": "Salle des fêtes",
+        "place_address": "1 place de la Mairie, 62000 Arras",
+        "place_location": "SRID=4326;POINT(2.7775 50.2910)",
+        "spoken_languages": "fr",
+        "price": "3.50",
+        "booking_url": "https://example.org/atelier",
+        "go_live_at": "",
+        "expire_at": "",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+    audiences = data.pop("audiences", [])
+    form = nested_form_data(data)
+    form["audiences"] = audiences  # a multiple choice: one value per audience
+    form["action-publish"] = "1"
+    return form
+
+
+def test_an_editor_publishes_a_repeated_event_elsewhere_for_families(
+    superuser_client, museum, locales
+):
+    families = Audience.objects.get(slug="familles", locale=locales["fr"])
+    add_url = f"/admin/pages/add/museum_pages/eventpage/{museum.pk}/"
+    assert superuser_client.get(add_url).status_code == 200
+    response = superuser_client.post(add_url, event_form(audiences=[str(families.pk)]))
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="atelier-de-paques")
+    assert event.live and list(event.audiences.all()) == [families]
+    assert [o.start.day for o in event.occurrences()] == [24, 31, 7]
+    html = html_of(Client(), event.url)
+    assert "Mercredi 31 mars 2027, de 14:00 à 16:00" in html
+    assert "Salle des fêtes" in html and "1 place de la Mairie, 62000 Arras" in html
+    assert "Familles" in html and "3,50 €" in html
+    assert superuser_client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
+
+
+def test_the_admin_refuses_a_repeat_without_end(superuser_client, museum):
+    add_url = f"/admin/pages/add/museum_pages/eventpage/{museum.pk}/"
+    response = superuser_client.post(add_url, event_form(repeat_until=""))
+    assert response.status_code == 200
+    assert "Indiquez jusqu&#x27;à quand l&#x27;événement se répète." in response.content.decode()
+    assert not EventPage.objects.filter(slug="atelier-de-paques").exists()

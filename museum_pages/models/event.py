@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailgeowidget.panels import GeoAddressPanel
 
 from core import languages
 from core.pages import ContentPage
@@ -141,7 +142,7 @@ class EventPage(ContentPage):
         MultiFieldPanel(
             [
                 FieldPanel("place_name"),
-                FieldPanel("place_address"),
+                GeoAddressPanel("place_address"),
                 LeafletPanel("place_location", address_field="place_address"),
             ],
             heading=_("Lieu"),

@@ -27,7 +27,7 @@ from museum_pages.practical.opening_hours import PARIS, hhmm, now_in_paris
 
 NONE, WEEKLY_REPEAT, MONTHLY_REPEAT = "none", "weekly", "monthly"
 RRULE_FREQUENCIES = {WEEKLY_REPEAT: WEEKLY, MONTHLY_REPEAT: MONTHLY}
-# A recurrence never yields more than this (two years of weekly dates).
+# A recurrence never yields more than this at once (two years of weekly dates).
 MAX_OCCURRENCES = 104
 
 PERMANENT, COMING, CURRENT, ENDED = "permanent", "coming", "current", "ended"
@@ -79,13 +79,12 @@ def occurrences_of(
     duration = wall_end - wall_start
     frequency = RRULE_FREQUENCIES.get(repeat)
     if frequency is None or repeat_until is None:
-        starts = [wall_start]
+        starts = iter([wall_start])
     else:
         until = datetime.datetime.combine(repeat_until, datetime.time.max)
-        starts = list(rrule(frequency, dtstart=wall_start, until=until, count=None))
-        starts = starts[:MAX_OCCURRENCES]
+        starts = iter(rrule(frequency, dtstart=wall_start, until=until))
     found = []
-    for wall in starts:
+    for wall in starts:  # lazily: a weekly event may have started years ago
         occurrence = Occurrence(
             start=wall.replace(tzinfo=PARIS),
             end=(wall + duration).replace(tzinfo=PARIS),
@@ -97,6 +96,8 @@ def occurrences_of(
         if before is not None and occurrence.start >= before:
             break
         found.append(occurrence)
+        if len(found) >= MAX_OCCURRENCES:
+            break
     return found
 
 
