@@ -20,7 +20,7 @@ STATUS_NOTICES = {
     "sold_out": lambda: _("Complet"),
 }
 # How many dates an event page lists (a weekly tour has dozens).
-SHOWN_OCCURRENCES = 8
+SHOWN_OCCURRENCES = 4
 
 
 def status_notice(status):
