@@ -23,6 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import cache_keys
+import first_view
 import lighthouse
 import load
 import queries
@@ -90,6 +92,10 @@ def main():
         with phases(f"(d) Load: wrk -t2 -c32 -d{args.load}s rotating over the pages"):
             every = [path for kind in PAGE_TYPES for path in urls[kind]]
             load.rotating_load(port, every, args.load, workdir)
+        with phases(f"(e) Page-cache entries for {cache_keys.VARIANTS} variants of one URL"):
+            cache_keys.report(port, first["home"])
+        with phases("(f) First view after a publication with new pictures, against warm views"):
+            first_view.report(port, env, site["session_cookie"])
         if not args.no_lighthouse:
             with phases("Lighthouse (mobile defaults, Debian's Chromium)"):
                 audited = {kind: first[kind] for kind in LIGHTHOUSE_TYPES}

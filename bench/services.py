@@ -89,7 +89,7 @@ def prepare_database(env, rebuild):
     if rows and rows[0][0] == f"memhisto bench {wanted}" and MEDIA_ROOT.is_dir() and not rebuild:
         print(f"   reusing database {DATABASE} (built from the same migrations and demo data)")
         manage("migrate", "--noinput", "--verbosity", "0", env=env)
-        manage("load_network", env=env)  # idempotent; moves past demo events forward
+        load_demo(env)  # idempotent; moves past demo events forward
         return
     print(f"   (re)creating database {DATABASE} and {MEDIA_ROOT}")
     postgres(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
@@ -97,9 +97,16 @@ def prepare_database(env, rebuild):
     shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
     MEDIA_ROOT.mkdir(parents=True)
     manage("migrate", "--noinput", "--verbosity", "0", env=env)
-    manage("load_network", env=env)
+    load_demo(env)
     # Marked only once complete: an interrupted build is redone by the next run.
     postgres(f"COMMENT ON DATABASE \"{DATABASE}\" IS 'memhisto bench {wanted}'")
+
+
+def load_demo(env):
+    """The demo network, and the tasks it queued (search index, renditions) done as
+    compose's worker would do them."""
+    manage("load_network", env=env)
+    manage("db_worker", "--batch", "--no-startup-delay", "--no-reload", env=env)
 
 
 # Redis and static files ---------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The core app: Pillow's pixel limit and the page-cache invalidation of core's models."""
+"""The core app: Pillow's pixel limit, the page-cache invalidation of core's models, and
+the renditions made when pages are published."""
 
 from django.apps import AppConfig
 from django.conf import settings
@@ -14,8 +15,10 @@ class CoreConfig(AppConfig):
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
         from wagtail.models import PageViewRestriction, Site
+        from wagtail.signals import page_published
+        from wagtailmedia import get_media_model
 
-        from core import page_cache
+        from core import page_cache, renditions
 
         # Pillow warns above ~89 Mpx and refuses twice that; panoramas of 16384 × 8192 px
         # (134 Mpx) are accepted, and the limit is the one Wagtail's upload form enforces.
@@ -25,5 +28,9 @@ class CoreConfig(AppConfig):
         # listing at once (a view restriction); a site's change moves every page's URL.
         page_cache.clear_on_page_events()
         page_cache.clear_on_change(
-            get_image_model(), get_document_model(), PageViewRestriction, Site
+            get_image_model(), get_document_model(), get_media_model(), PageViewRestriction, Site
         )
+        # Renditions are made in the background when a page is published, not at the first
+        # view (core.renditions).
+        # (An image's replaced file: core.uploads.ImageForm.)
+        page_published.connect(renditions.page_published, dispatch_uid="renditions-publish")

@@ -2,10 +2,12 @@
 
 A page that a visitor without a session asks for is stored, whole, in the cache (Redis in
 production, local memory in development), keyed by its full URL — scheme, host, language
-prefix, path and query string — and the language it is answered in. A hit answers before
-the session, the user or the database is touched: zero SQL queries. Each app process also
-keeps the pages it served last in its own memory, so that a hit usually costs no round trip
-to Redis either (a publication reaches those copies within a second, below).
+prefix, path and the query-string parameters the page reads (tracking parameters and the
+parameters a page does not read make no new entry) — and the language it is answered in.
+A hit answers before the session, the user or the database is touched: zero SQL queries.
+Each app process also keeps the pages it served last in its own memory, so that a hit
+usually costs no round trip to Redis either (a publication reaches those copies within a
+second, below).
 
 What is never stored: anything but a GET or HEAD answered 200; requests that carry a session
 cookie (logged-in editors, translators, anyone who opened the admin); the admin, previews
@@ -122,20 +124,41 @@ def current_generation(cache, now):
     return generation
 
 
-def _key(request):
+def _key(request, parameters=None):
     """The full URL and the language it is answered in: the path's prefix, or for the few
     unprefixed URLs (sitemap, feed) the visitor's Accept-Language.
 
-    Tracking parameters (utm_*, fbclid…) are left out and the others sorted: a link shared
+    Tracking parameters (utm_*, fbclid…) are left out, and so are the parameters the page
+    does not read, when it is known (`parameters`); the others are sorted: a link shared
     with `?fbclid=…` is the same page, not one more entry.
     """
     language = translation.get_language_from_request(request, check_path=True)
     url = request.build_absolute_uri(request.path)
     if request.META.get("QUERY_STRING"):  # most hits have none: no parsing on their path
         kept = without_tracking(request.GET)
-        query = urlencode(sorted((name, value) for name in kept for value in kept.getlist(name)))
+        query = urlencode(
+            sorted(
+                (name, value)
+                for name in kept
+                if parameters is None or name in parameters
+                for value in kept.getlist(name)
+            )
+        )
         url += f"?{query}" if query else ""
     return f"page-cache:{language}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def reads_parameters(response, names):
+    """Says that `response` depends on these query-string parameters only (a page's
+    `query_parameters`): the page cache keeps it under a key made of them, and the next
+    request for the same path with other parameters finds it there."""
+    response.page_cache_parameters = tuple(names)
+    return response
+
+
+def _parameters_key(request):
+    language = translation.get_language_from_request(request, check_path=True)
+    return f"page-cache:parameters:{language}:{hashlib.sha256(request.path.encode()).hexdigest()}"
 
 
 def _is_cacheable_request(request):
@@ -177,15 +200,17 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         cache = shared_cache()
-        key = _key(request)
         now = time.time()
         generation = current_generation(cache, now)
-        entry = _local_copies.get(key)
-        if not _is_fresh(entry, generation, now):
-            entry = cache.get(key)
-            if _is_fresh(entry, generation, now):
-                _local_copies.set(key, entry)
-        if _is_fresh(entry, generation, now):
+        key = _key(request)
+        entry = _lookup(cache, key, generation, now)
+        if entry is None and request.META.get("QUERY_STRING"):
+            # Stored under the parameters the page reads, if an earlier answer said which.
+            known = _lookup(cache, _parameters_key(request), generation, now)
+            if known is not None:
+                key = _key(request, known[-1])
+                entry = _lookup(cache, key, generation, now)
+        if entry is not None:
             return _from_entry(entry)
 
         response = self.get_response(request)
@@ -193,11 +218,30 @@ class PageCacheMiddleware:
         if lifetime > 0:
             # Kept under the generation current when the request began: a page rendered
             # while an editor was publishing is never served after the publication.
-            entry = _to_entry(response, generation, lifetime)
-            cache.set(key, entry, timeout=lifetime)
-            _local_copies.set(key, entry)
+            parameters = getattr(response, "page_cache_parameters", None)
+            if parameters is not None and request.META.get("QUERY_STRING"):
+                key = _key(request, parameters)
+                remembered = (generation, now + lifetime, parameters)
+                _store(cache, _parameters_key(request), remembered, lifetime)
+            _store(cache, key, _to_entry(response, generation, lifetime), lifetime)
             response["X-Cache"] = "MISS"
         return response
+
+
+def _lookup(cache, key, generation, now):
+    """The fresh entry under `key`, from this process's copies or the shared cache."""
+    entry = _local_copies.get(key)
+    if not _is_fresh(entry, generation, now):
+        entry = cache.get(key)
+        if not _is_fresh(entry, generation, now):
+            return None
+        _local_copies.set(key, entry)
+    return entry
+
+
+def _store(cache, key, entry, lifetime):
+    cache.set(key, entry, timeout=lifetime)
+    _local_copies.set(key, entry)
 
 
 def _is_fresh(entry, generation, now):

@@ -3,9 +3,11 @@
 from functools import cache
 from http import HTTPMethod
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -13,7 +15,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import remembered
+from core import page_cache, pictures, remembered
 from core.blocks import BodyBlock
 from core.forms import ContentPageForm
 
@@ -44,6 +46,16 @@ def full_url(page, request):
     return request.build_absolute_uri(page.get_url(request))
 
 
+@cache
+def page_permission_tester():
+    """The class that says what a user may do with a page: Wagtail's PagePermissionTester,
+    or the subclass settings.PAGE_PERMISSION_TESTER names (the teams' rules, teams/rights.py:
+    core cannot import them)."""
+    return import_string(
+        getattr(settings, "PAGE_PERMISSION_TESTER", "wagtail.models.PagePermissionTester")
+    )
+
+
 def public_pages(queryset):
     """`queryset.public()` in a single query."""
     return queryset.exclude(view_restricted())
@@ -55,6 +67,9 @@ class ContentPage(Page):
     base_form_class = ContentPageForm
     # Public pages are read, never written to: OPTIONS says so, and POST or PUT get a 405.
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
+    # The query-string parameters the page reads: the page cache keys the page by these
+    # only, so `?ref=x` or `?v=2` makes no new entry (core.page_cache).
+    query_parameters = ()
 
     intro = models.TextField(
         _("introduction"),
@@ -115,6 +130,26 @@ class ContentPage(Page):
     class Meta:
         abstract = True
 
+    # Where this page's hero image is shown (core.pictures.USES): on the page, and as a
+    # search result's thumbnail; museum pages add the home page's card.
+    hero_uses = ("hero", "thumbnail")
+
+    def pictures_used(self):
+        """(image, filter specs) of every picture the page shows, and of its hero image
+        where other pages and sites show it (listings, search, Open Graph): what
+        core.renditions makes in the background when the page is published."""
+        if self.hero_image:
+            filters = [spec for use in self.hero_uses for spec in pictures.USES[use].filters]
+            yield self.hero_image, (*filters, pictures.OPEN_GRAPH_FILTER)
+        for block in self.body:
+            if block.block_type == "image" and block.value["image"]:
+                yield block.value["image"], pictures.FIGURE.filters
+
+    def serve(self, request, *args, **kwargs):
+        return page_cache.reads_parameters(
+            super().serve(request, *args, **kwargs), self.query_parameters
+        )
+
     @property
     def language_code(self):
         """The page's language, from the site root paths (no query).
@@ -125,6 +160,11 @@ class ContentPage(Page):
             if self.url_path.startswith(root.root_path):
                 return root.language_code
         return self.locale.language_code
+
+    def permissions_for_user(self, user):
+        """What `user` may do with this page, as every admin path asks it (Wagtail's page
+        views, action menus, listing buttons, bulk actions, choosers, wagtail-localize)."""
+        return page_permission_tester()(user, self)
 
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors, in one query, or none at all when

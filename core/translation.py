@@ -5,7 +5,7 @@ are entered as translations of the French source's segments, exactly where a tra
 work would be stored, so that the translation editor shows them and keeps them in step.
 """
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
 
@@ -70,5 +70,13 @@ def translate(instance, locale, pairs, tool_name="Mem'Histo"):
         )
     if missing:
         raise MissingText(f"{instance} → {locale.language_code}: no text for {missing!r}")
-    translation.save_target(publish=True)
-    return instance.get_translation(locale)
+    if not isinstance(instance, Page):
+        translation.save_target(publish=True)
+        return instance.get_translation(locale)
+    # wagtail-localize publishes a page when the transaction commits, from the page as it was
+    # then: a child added in between (setup_network's common pages under the translated
+    # homes) would be forgotten by its parent (numchild), and the next child would collide.
+    translation.save_target(publish=False)
+    target = instance.get_translation(locale)
+    target.get_latest_revision().publish()
+    return target

@@ -8,87 +8,63 @@ yet. Dates recur every year, so the demo never goes stale. Phone numbers are in 
 range reserved for fiction (03 53 01 xx xx).
 """
 
-import datetime
-from decimal import Decimal
-
 from core import languages
 from demo.data import in_language
-from museum_pages.models.practical import (
-    WEEKDAY_FIELDS,
-    Closure,
-    GuidedDeparture,
-    OpeningPeriod,
-    Price,
-)
-from museum_pages.practical.geography import make_point
-
-YEAR = 2026  # ignored: every demo date recurs every year
+from museum_pages.practical import facts as museum_facts
 
 
-def every_year(month_day):
-    """A "MM-DD" date of the demo data as a date whose year is ignored, or None."""
-    if month_day is None:
-        return None
-    month, day = map(int, month_day.split("-"))
-    return datetime.date(YEAR, month, day)
+def facts(museum):
+    """The facts of a demo museum in French, in the format of `import_museums`
+    (museum_pages.practical.facts): its name, town, themes and practical information."""
+    location, contact, practical = museum["location"], museum["contact"], museum["practical"]
+    access = practical["access"]
+    source = languages.SOURCE
+    return {
+        "slug": museum["slug"],
+        "name": museum["museum_page"]["title"][source],
+        "town": location["town"][source],
+        "street": location["street"],
+        "postcode": location["postcode"],
+        "latitude": location["latitude"],
+        "longitude": location["longitude"],
+        "themes": museum["themes"],
+        "phone": contact["phone"],
+        "website": contact["website"],
+        "booking_url": contact["website"] if contact["online_booking"] else "",
+        "hours": practical["opening_periods"],
+        "closures": [
+            {"from": row["from"], "until": row["until"], "reason": row["reason"][source]}
+            for row in practical["closures"]
+        ],
+        "guided_visits_only": practical["guided_visits_only"],
+        "guided_departures": practical["guided_departures"],
+        "prices": [
+            {
+                "label": row["label"][source],
+                "amount": row["amount"],
+                "free": row["free"],
+                "combined": row["combined"],
+                "note": row["note"][source] if row["note"] else "",
+            }
+            for row in practical["prices"]
+        ],
+        "access": access["features"],
+        "access_notes": access["notes"][source] if access["notes"] else "",
+        "visit_duration": access["visit_duration_minutes"],
+        "visit_languages": access["visit_languages"],
+        "audio_guide_languages": access["audio_guide_languages"],
+    }
+
+
+PRACTICAL_KEYS = [
+    key for key in museum_facts.KEYS if key not in ("slug", "name", "town", "intro", "themes")
+]
 
 
 def practical_fields(museum):
     """The French page's practical fields and rows, for MuseumPageFactory."""
-    location, contact, practical = museum["location"], museum["contact"], museum["practical"]
-    access = practical["access"]
-    fields = {
-        "street": location["street"],
-        "postcode": location["postcode"],
-        "location": make_point(location["longitude"], location["latitude"]),
-        "phone": contact["phone"],
-        "website": contact["website"],
-        "booking_url": contact["website"] if contact["online_booking"] else "",
-        "guided_visits_only": practical["guided_visits_only"],
-        "visit_duration": access["visit_duration_minutes"],
-        "visit_languages": ",".join(access["visit_languages"]),
-        "audio_guide_languages": ",".join(access["audio_guide_languages"]),
-        "access_notes": access["notes"][languages.SOURCE] if access["notes"] else "",
-        "opening_periods": [
-            OpeningPeriod(
-                valid_from=every_year(row["from"]),
-                valid_until=every_year(row["until"]),
-                every_year=True,
-                opens=datetime.time.fromisoformat(row["opens"]),
-                closes=datetime.time.fromisoformat(row["closes"]),
-                **{day: day in row["days"] for day in WEEKDAY_FIELDS},
-            )
-            for row in practical["opening_periods"]
-        ],
-        "closures": [
-            Closure(
-                start_date=every_year(row["from"]),
-                end_date=every_year(row["until"]),
-                every_year=True,
-                reason=row["reason"][languages.SOURCE],
-            )
-            for row in practical["closures"]
-        ],
-        "guided_departures": [
-            GuidedDeparture(
-                departs_at=datetime.time.fromisoformat(row["time"]), language=row["language"]
-            )
-            for row in practical["guided_departures"]
-        ],
-        "prices": [
-            Price(
-                label=row["label"][languages.SOURCE],
-                amount=None if row["amount"] is None else Decimal(row["amount"]),
-                is_free=row["free"],
-                note=row["note"][languages.SOURCE] if row["note"] else "",
-                is_combined=row["combined"],
-            )
-            for row in practical["prices"]
-        ],
-    }
-    for name in access["features"]:
-        fields[name] = True
-    return fields
+    found = facts(museum)
+    return museum_facts.page_fields(found, [key for key in PRACTICAL_KEYS if key in found])
 
 
 def practical_texts(museum, code):

@@ -20,6 +20,7 @@ class NetworkHomePage(ContentPage):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["museum_pages.MuseumPage", "home.StandardPage"]
+    query_parameters = ("theme",)
 
     class Meta:
         verbose_name = _("accueil du réseau")

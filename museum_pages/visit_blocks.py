@@ -4,17 +4,17 @@ Why a StreamField and not orderables: a scene holds a list of hotspots, and Wagt
 admin cannot nest an InlinePanel in an InlinePanel, whereas a ListBlock inside a
 StructBlock is edited in place. wagtail-localize translates StreamField text segment by
 segment (titles, texts, labels, transcripts) and offers every chooser value (panorama,
-audio file, linked page) as an *overridable* segment, so a language can replace the
-audio commentary with its own recording while positions, kinds and target scenes (typed
-blocks) stay synchronised (STYLE.md traps 2-4).
+audio recording, linked page) as an *overridable* segment, so a language can replace the
+audio commentary with its own recording (a wagtailmedia audio item) while positions, kinds
+and target scenes (typed blocks) stay synchronised (STYLE.md traps 2-4).
 """
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtailmedia.blocks import AudioChooserBlock
 
 PANORAMA = "panorama"
 PHOTO = "photo"
@@ -99,11 +99,13 @@ class SceneBlock(blocks.StructBlock):
         help_text=_("Décrivez ce que montre la scène pour les personnes qui ne la voient pas."),
     )
     text = blocks.TextBlock(label=_("Texte"))
-    audio = DocumentChooserBlock(
+    audio = AudioChooserBlock(
         label=_("Commentaire audio"),
         required=False,
         help_text=_(
-            "Fichier MP3 ou OGG. Chaque langue peut le remplacer par son propre enregistrement."
+            "Un enregistrement de la médiathèque du musée (MP3, M4A/AAC, Ogg/Opus). "
+            "Chaque langue le remplace par son propre enregistrement ; une langue qui n'en "
+            "a pas propose la transcription."
         ),
     )
     transcript = blocks.TextBlock(

@@ -2,7 +2,8 @@
 
 Each museum has two groups, "<museum> — editors" (add, edit, submit for moderation) and
 "<museum> — moderators" (the same, plus publish and unpublish), with rights on that
-museum's pages in every language and on its own image and document collection. The
+museum's pages in every language and on its own collection of images, documents, audio
+and video. The
 "Network team" group has rights on the whole tree and on every collection.
 
 Every museum has its workflow (its moderators approve); the network home pages, and so the
@@ -15,6 +16,7 @@ The helpers (`ensure_group`, `grant_page_permissions`, `grant_collection_permiss
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
@@ -43,16 +45,26 @@ ADMIN_ACCESS = ["wagtailadmin.access_admin"]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page", "lock_page", "unlock_page"]
 NETWORK_PAGE_PERMISSIONS = [*MODERATOR_PAGE_PERMISSIONS, "bulk_delete_page"]
+# wagtailmedia (audio, video) has no "choose" permission: its chooser offers the media a
+# user may change, so "change_media" on the museum's collection is what lets its team
+# choose them, and nobody else.
 MUSEUM_MEDIA_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
+    "wagtailmedia": ["add_media", "change_media"],
 }
 NETWORK_MEDIA_PERMISSIONS = {
     "wagtailimages": [*MUSEUM_MEDIA_PERMISSIONS["wagtailimages"], "delete_image"],
     "wagtaildocs": [*MUSEUM_MEDIA_PERMISSIONS["wagtaildocs"], "delete_document"],
+    "wagtailmedia": [*MUSEUM_MEDIA_PERMISSIONS["wagtailmedia"], "delete_media"],
 }
-# The network team reads the groups (and so their history in the site history report).
-NETWORK_MODEL_PERMISSIONS = [*ADMIN_ACCESS, "auth.view_group"]
+# The network team reads the groups (and so their history in the site history report), and
+# requests translations of any page into any language (teams/rights.py).
+NETWORK_MODEL_PERMISSIONS = [
+    *ADMIN_ACCESS,
+    "auth.view_group",
+    "wagtail_localize.submit_translation",
+]
 
 GROUP_NAME_LENGTH = Group._meta.get_field("name").max_length
 
@@ -126,7 +138,7 @@ def grant_page_permissions(group, pages, codenames):
 
 
 def grant_collection_permissions(group, collection, codenames_by_app):
-    """Give `group` the image/document permissions on `collection` (and below)."""
+    """Give `group` the image/document/media permissions on `collection` (and below)."""
     perms = [p for app, codes in codenames_by_app.items() for p in permissions(app, codes)]
     existing = set(
         GroupCollectionPermission.objects.filter(group=group, collection=collection).values_list(
@@ -224,6 +236,17 @@ def museum_collection(name, team=None):
     return collection
 
 
+def adopt_images(page, collection):
+    """A new museum's hero image, uploaded while its collection did not exist yet (so into
+    the root collection), moves to the museum's collection, where its team can use it."""
+    if page.hero_image_id is None:
+        return
+    image = get_image_model().objects.filter(pk=page.hero_image_id).first()
+    if image is not None and image.collection.is_root():
+        image.collection = collection
+        image.save(update_fields=["collection"])  # through save(): the search index follows
+
+
 def museum_team(page):
 
     return (
@@ -271,6 +294,7 @@ def sync_museum_team(page, full=True):
         workflow=team.workflow if team else None,
     )
     if team is None:
+        adopt_images(page, collection)
         team = MuseumTeam.objects.create(
             museum_key=page.translation_key,
             editors=editors,

@@ -1,9 +1,19 @@
-"""Admin hooks: the "my museum" dashboard panel of museum teams."""
+"""Admin hooks: the "my museum" dashboard panel of museum teams; the teams' rights on
+wagtail-localize's views and its *Translate* and *Sync* buttons."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button as ListingButton
+from wagtail_localize.models import TranslationSource
 
+from teams import localize_views
 from teams.dashboard import museum_summary, user_museums
+from teams.rights import TRANSLATE_EVERYTHING, may_sync, may_translate
 
 
 class MyMuseumPanel(Component):
@@ -25,3 +35,59 @@ def add_my_museum_panel(request, panels):
     museums = user_museums(request.user)
     if museums:
         panels.insert(0, MyMuseumPanel(museums))
+
+
+# Rights (teams/rights.py) ---------------------------------------------------------------
+
+
+@hooks.register("before_move_page")
+def refuse_moves_not_allowed(request, page, destination):
+    """Wagtail's move confirmation page checks the move only when it is posted: the same
+    rule (teams/rights.py) refuses it when it is opened."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_team_localize_views():
+    """wagtail-localize's submit and sync addresses, answered by views that ask our rights
+    (registered before wagtail-localize's, so these answer)."""
+    return localize_views.urlpatterns()
+
+
+def translate_button(page, user, next_url=None):
+    """*Translate this page* for those without wagtail-localize's global permission (which
+    shows its own button): translators and museum teams, where they may."""
+    if page.is_root() or user.has_perm(TRANSLATE_EVERYTHING) or not may_translate(user, page):
+        return None
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id])
+    if next_url:
+        url += "?" + urlencode({"next": next_url})
+    return ListingButton(
+        _("Traduire cette page"), url, priority=60, icon_name="wagtail-localize-language"
+    )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def team_page_listing_more_buttons(page, user, next_url=None):
+    button = translate_button(page, user, next_url)
+    if button:
+        yield button
+
+
+@hooks.register("register_page_header_buttons")
+def team_page_header_buttons(page, user, view_name, next_url=None):
+    button = translate_button(page, user, next_url)
+    if button:
+        yield button
+    if user.has_perm(TRANSLATE_EVERYTHING) or not may_sync(user, page):
+        return
+    source = TranslationSource.objects.get_for_instance_or_none(page)
+    if source is not None and source.translations.filter(enabled=True).exists():
+        url = reverse("wagtail_localize:update_translations", args=[source.id])
+        if next_url:
+            url += "?" + urlencode({"next": next_url})
+        yield ListingButton(
+            _("Synchroniser les traductions"), url, priority=61, icon_name="resubmit"
+        )

@@ -2,7 +2,10 @@
 each test runs in a transaction that is rolled back, so the network is the same for all."""
 
 import io
+import os
+import uuid
 
+import psycopg
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -86,3 +89,18 @@ def museum(locales):
     the demo museum with the fullest practical information (guided departures, booking,
     reduced prices, access notes), which the tests check by its facts."""
     return MuseumPage.objects.get(slug="carriere-wellington", locale=locales[languages.SOURCE])
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    """A database with nothing in it: PostgreSQL when the suite runs on it, else SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    server, name = url.rsplit("/", 1)[0], f"memhisto_setup_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield f"{server}/{name}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

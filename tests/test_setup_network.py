@@ -2,11 +2,7 @@
 second run, or a run on a network editors have worked on, changes nothing."""
 
 import io
-import os
-import uuid
 
-import psycopg
-import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page
@@ -28,21 +24,6 @@ legal = [client.get(f"/de/{slug}/").status_code for slug in ["impressum", "menti
 print("legal", *legal)
 print("groups", sorted(Group.objects.values_list("name", flat=True)))
 """
-
-
-@pytest.fixture
-def empty_database(tmp_path):
-    """A database with nothing in it: PostgreSQL when the suite runs on it, else SQLite."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
-        return
-    server, name = url.rsplit("/", 1)[0], f"memhisto_setup_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield f"{server}/{name}"
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_an_empty_database_becomes_a_network_in_four_languages(empty_database, tmp_path):

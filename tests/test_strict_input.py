@@ -27,6 +27,17 @@ def test_links_with_tracking_parameters_share_one_cache_entry(client, museum):
         assert response["X-Cache"] == "HIT", query
 
 
+def test_parameters_a_page_does_not_read_make_no_new_entry(client, museum):
+    """`?ref=…`, `?v=2`: the museum page reads no parameter, it is the same page."""
+    first = client.get(f"{museum.url}?ref=newsletter")
+    assert first["X-Cache"] == "MISS"
+    for query in ["ref=poster", "v=2&lang=xx", "page=3"]:
+        response = client.get(f"{museum.url}?{query}")
+        assert response["X-Cache"] == "HIT", query
+        assert response.content == first.content
+    assert client.get(museum.url)["X-Cache"] == "HIT"
+
+
 @pytest.fixture
 def two_themes(locales):
     return list(Theme.objects.filter(locale=locales["fr"]).values_list("slug", flat=True)[:2])
@@ -39,6 +50,13 @@ def test_parameters_a_page_reads_still_make_their_own_entry(client, home, two_th
     assert client.get(f"{home.url}?utm_campaign=y&theme={first}").content == response.content
     other = client.get(f"{home.url}?theme={second}")
     assert other["X-Cache"] == "MISS" and other.content != response.content
+
+
+def test_a_page_keeps_its_parameters_and_drops_the_others(client, home, two_themes):
+    first, second = two_themes
+    assert client.get(f"{home.url}?theme={first}&ref=a")["X-Cache"] == "MISS"
+    assert client.get(f"{home.url}?ref=b&theme={first}")["X-Cache"] == "HIT"
+    assert client.get(f"{home.url}?theme={second}&ref=a")["X-Cache"] == "MISS"
 
 
 def test_the_order_of_parameters_makes_no_new_entry(client, home, two_themes):

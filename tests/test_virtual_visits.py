@@ -7,10 +7,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from wagtail.documents.models import Document
 from wagtail.models import Collection
 from wagtail.test.utils import WagtailTestUtils
 from wagtail_localize.models import OverridableSegment, TranslationSource
+from wagtailmedia.models import Media
 
 from demo.data import museum as demo_museum
 from demo.data import museums
@@ -162,8 +162,10 @@ def test_scene_texts_hotspots_and_positions_are_translated_or_synchronised(museu
 
 @pytest.fixture
 def audio():
-    return Document.objects.create(
-        title="Commentaire", file=ContentFile(b"ID3" + b"\0" * 64, name="commentaire.mp3")
+    return Media.objects.create(
+        title="Commentaire",
+        type="audio",
+        file=ContentFile(b"ID3" + b"\0" * 64, name="commentaire.mp3"),
     )
 
 

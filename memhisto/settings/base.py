@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "search",
     "teams",
     "demo",
+    "django_tasks",
+    "django_tasks_db",  # the tasks' database backend (production; core.renditions)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtailgeowidget",
@@ -32,6 +34,7 @@ INSTALLED_APPS = [
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
+    "wagtailmedia",
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
@@ -200,6 +203,15 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16384 * 8192
+# Audio commentaries and short videos (wagtailmedia): formats every current browser plays.
+# The upload form reads each file (core/uploads.py): its content must be the format its
+# name claims, within the size limit; its duration is read from it.
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "core.uploads.MediaForm",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "opus"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+}
+MEMHISTO_MEDIA_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin asks nothing of third parties (and its content security policy would refuse):
 # no check of releases.wagtail.org for new versions.
@@ -216,6 +228,11 @@ WAGTAILEMBEDS_FINDERS = [
 
 # A translation goes live only when the translator publishes it (STYLE.md, trap 6).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# What a user may do with a page: Wagtail's rules, narrowed by the teams' (translators never
+# delete, move, copy or unpublish; STYLE.md, trap 14). Asked by every page's
+# permissions_for_user() (core/pages.py).
+PAGE_PERMISSION_TESTER = "teams.rights.TeamPagePermissionTester"
 
 # Machine translation drafts translations in wagtail-localize's editor: DeepL when
 # DEEPL_AUTH_KEY is set; development and test settings otherwise offer a plainly labelled

@@ -55,6 +55,8 @@ def split_codes(value):
 class MuseumPage(ContentPage):
     """One member museum: the root of that museum's subtree and of its editors' rights."""
 
+    hero_uses = (*ContentPage.hero_uses, "card")  # the home page's card of each museum
+
     town = models.CharField(
         _("commune"),
         max_length=120,

@@ -10,8 +10,9 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from core import pictures
+from core import languages, pictures
 from core.pages import ContentPage
+from museum_pages.forms import VirtualVisitPageForm
 from museum_pages.visit_blocks import PAGE, PANORAMA, SCENE, ScenesBlock
 
 # Renditions, never the raw upload. Phones' GPUs refuse textures wider than 4096 px; large
@@ -41,6 +42,7 @@ class VirtualVisitPage(ContentPage):
 
     parent_page_types = ["museum_pages.MuseumPage"]
     subpage_types = []
+    base_form_class = VirtualVisitPageForm
 
     search_fields = ContentPage.search_fields + [index.SearchField("scenes")]
 
@@ -77,14 +79,24 @@ class VirtualVisitPage(ContentPage):
         context["viewer_config"] = self.viewer_config(scenes, preview=request.is_preview)
         return context
 
+    def pictures_used(self):
+        yield from super().pictures_used()
+        for block in self.scenes:
+            if block.value["image"]:
+                yield block.value["image"], tuple(RENDITION_FILTERS)
+
     def visit_scenes(self, request=None):
         """The scenes ready to render: renditions, hotspots with their targets resolved.
 
         A fixed number of queries whatever the number of scenes: the StreamField loads
-        the images in one query, their renditions come in one more (stored where Wagtail's
-        get_renditions() looks first), the linked pages in one query.
+        the images in one query, the recordings in one, their renditions come in one more
+        (stored where Wagtail's get_renditions() looks first), the linked pages in one
+        query, the source page's recordings in one (when a scene has a commentary).
         """
         values = [block.value for block in self.scenes]
+        # A scene with a commentary has its transcript (SceneBlock.clean), in every language.
+        commented = any(value["audio"] or value["transcript"] for value in values)
+        source_recordings = self.source_recordings() if commented else None
         images = {value["image"].pk: value["image"] for value in values if value["image"]}
         renditions = (
             get_image_model()
@@ -98,8 +110,15 @@ class VirtualVisitPage(ContentPage):
         pages = self.linked_pages(values)
         count = len(values)
         scenes = []
-        for number, value in enumerate(values, start=1):
+        for number, (block, value) in enumerate(zip(self.scenes, values, strict=True), start=1):
             image = images.get(value["image"].pk) if value["image"] else None
+            recording = value["audio"]
+            if source_recordings is None:
+                source_recording = None  # this page is the source: its recordings are its own
+            else:
+                source_recording = source_recordings.get(block.id)
+                if recording is not None and recording.pk == source_recording:
+                    recording = None  # the French recording, not replaced: not played here
             renditions = image.get_renditions(*RENDITION_FILTERS) if image else {}
             hotspots = []
             for position, hotspot in enumerate(value["hotspots"], start=1):
@@ -133,7 +152,10 @@ class VirtualVisitPage(ContentPage):
                     "is_panorama": value["kind"] == PANORAMA,
                     "image_alt": value["image_alt"],
                     "text": value["text"],
-                    "audio": value["audio"],
+                    "audio": recording,
+                    # Another language has a recording of this scene, this one has none.
+                    "missing_recording": recording is None
+                    and (source_recording is not None or value["audio"] is not None),
                     "transcript": value["transcript"],
                     "hotspots": hotspots,
                     "renditions": renditions,
@@ -154,6 +176,32 @@ class VirtualVisitPage(ContentPage):
                 }
             )
         return scenes
+
+    def source_recordings(self):
+        """For a translation: scene block id → the id of the source page's recording.
+
+        wagtail-localize copies the source's recording into every translation until a
+        translator replaces it (an overridable segment): a recording equal to the source's
+        is not in this page's language. None for the source page itself. One query, reading
+        the raw stream (the recordings themselves are not loaded).
+        """
+        source = (
+            VirtualVisitPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=languages.SOURCE
+            )
+            .values_list("pk", "scenes")
+            .first()
+        )
+        if source is None:
+            return {}
+        pk, stream = source
+        if pk == self.pk:
+            return None
+        return {
+            item.get("id"): (item.get("value") or {}).get("audio")
+            for item in stream.raw_data
+            if item.get("type") == "scene"
+        }
 
     def linked_pages(self, values):
         """Pages linked by hotspots, in the language of this page (live ones only)."""

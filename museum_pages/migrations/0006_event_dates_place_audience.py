@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('museum_pages', '0003_merge_practical_information_and_scenes'),
+        ('museum_pages', '0005_imported_facts'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -1,0 +1,50 @@
+"""The admin form of virtual visits: a scene's recording is one the editor may choose."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.permissions import policy_registry
+from wagtailmedia import get_media_model
+
+from core.forms import ContentPageForm
+
+
+class VirtualVisitPageForm(ContentPageForm):
+    """The chooser offers only the media of the editor's museum; a hand-made POST naming
+    another museum's recording is refused the same way. A recording the page already has
+    stays allowed (the network team may have chosen it)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        scenes = cleaned_data.get("scenes")
+        if not scenes or self.for_user is None:
+            return cleaned_data
+        kept = {block.value["audio"].pk for block in self.instance.scenes if block.value["audio"]}
+        chosen = {
+            index: block.value["audio"].pk
+            for index, block in enumerate(scenes)
+            if block.value["audio"] and block.value["audio"].pk not in kept
+        }
+        if not chosen:
+            return cleaned_data
+        policy = policy_registry.get_by_type(get_media_model())
+        allowed = set(
+            policy.instances_user_has_any_permission_for(self.for_user, ["change", "delete"])
+            .filter(pk__in=chosen.values())
+            .values_list("pk", flat=True)
+        )
+        refused = {index for index, pk in chosen.items() if pk not in allowed}
+        if refused:
+            message = _("Choisissez un enregistrement de la médiathèque de votre musée.")
+            self.add_error(
+                "scenes",
+                StreamBlockValidationError(
+                    block_errors={
+                        index: StructBlockValidationError(
+                            block_errors={"audio": ValidationError(message)}
+                        )
+                        for index in refused
+                    }
+                ),
+            )
+        return cleaned_data
