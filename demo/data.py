@@ -20,10 +20,16 @@ A museum file holds:
   flags of the page, `notes`, `visit_duration_minutes`, `visit_languages`,
   `audio_guide_languages`);
 - its texts: `museum_page`, `exhibition` (`title`, `intro`, `body`), `virtual_visit`
-  (`title`, `intro`, `scenes`: `title`, `text`) and `event` (`title`, `intro`);
+  (`title`, `intro`, `scenes`: `title`, `text`) and `event` (`title`, `intro`, and its facts:
+  `schedule` — when it happens, in words that hold every year, see demo/events.py —, `time`,
+  `duration_minutes`, `status` (optional), `audiences` (slugs of the network's audiences),
+  `languages`, `free`, `price`, `booking`, and `place` when it is not at the museum);
+- optionally `temporary_exhibition` (`opens_in_days`, `closes_in_days` counted from the day
+  the loader runs, `title`, `intro`, `body`);
 - `sources`: where the facts come from (research notes, not loaded).
 
-The network file holds `themes` (`slug`, `colour`, `name`), `home_page` and `common_pages`
+The network file holds `themes` (`slug`, `colour`, `name`), `audiences` (`slug`, `name`),
+`home_page` and `common_pages`
 (`slug`, `title`, `intro`, `body`) and `virtual_visit_words`, the words around the scenes
 of every visit (`{title}` stands for a scene's title).
 """

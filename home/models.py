@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.pages import ContentPage
 from museum_pages.practical import opening_hours
-from network.listings import cluster_labels, map_data, museum_cards, theme_filters
+from network.listings import (
+    cluster_labels,
+    map_data,
+    museum_cards,
+    theme_filters,
+    upcoming_events_and_exhibitions,
+)
 
 
 class NetworkHomePage(ContentPage):
@@ -41,6 +47,7 @@ class NetworkHomePage(ContentPage):
             current_theme=current,
             map_markers=markers,
             map_cluster_labels=cluster_labels(markers),
+            dated=upcoming_events_and_exhibitions(self),
         )
         return context
 

@@ -1,13 +1,18 @@
 """Listings that span the museums of the network. Each runs a fixed number of queries."""
 
-from django.db.models import Prefetch
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from core import pictures
 from core.pages import public_pages
-from museum_pages.models import MuseumPage
-from museum_pages.practical import opening_hours
+from core.remembered import remembered
+from museum_pages.models import EventPage, ExhibitPage, MuseumPage
+from museum_pages.models.museum import DATED_ANNOTATIONS
+from museum_pages.practical import dates, event_display, opening_hours
 from network.models import Theme
 
 
@@ -108,3 +113,65 @@ def cluster_labels(markers):
         % {"count": count}
         for count in range(2, len(markers) + 1)
     }
+
+
+def dated_pages(home):
+    """The live events that have not ended and the temporary exhibitions that have not
+    closed, under a network home, as plain page rows with their dates and museum's title
+    (DATED_ANNOTATIONS): one query, remembered until the next content event.
+
+    Rows that end later stay right as time passes (their dates are worked out at each
+    rendering); a new one only comes with a publication, which starts a new generation.
+    """
+
+    def fetch():
+        now = opening_hours.now_in_paris()
+        today = now.date()
+        event_type = ContentType.objects.get_for_model(EventPage).pk
+        exhibit_type = ContentType.objects.get_for_model(ExhibitPage).pk
+        museum_title = Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, home.steplen * (home.depth + 1))
+        ).values("title")[:1]
+        rows = (
+            public_pages(
+                Page.objects.live()
+                .descendant_of(home)
+                .filter(content_type_id__in=[event_type, exhibit_type])
+            )
+            .annotate(
+                intro=Coalesce("exhibitpage__intro", "eventpage__intro"),
+                museum_title=Subquery(museum_title),
+                **DATED_ANNOTATIONS,
+            )
+            .filter(
+                Q(content_type_id=exhibit_type, kind="temporary", end_date__gte=today)
+                | Q(content_type_id=event_type, repeat="none", start_at__gte=now)
+                | Q(content_type_id=event_type, repeat="none", end_at__gte=now)
+                | Q(content_type_id=event_type, repeat_until__gte=today)
+            )
+        )
+        return [
+            ("events" if row.content_type_id == event_type else "exhibits", row) for row in rows
+        ]
+
+    return remembered(f"network-dated-pages:{home.pk}", fetch)
+
+
+def upcoming_events_and_exhibitions(home, events=3, now=None):
+    """{"events": the next `events` events of the network (next date first), "exhibitions":
+    the temporary exhibitions open now (closing soonest first)}, from `dated_pages`."""
+    now = now or opening_hours.now_in_paris()
+    found = {"events": [], "exhibitions": []}
+    for group, row in dated_pages(home):
+        if group == "events":
+            event = event_display.event_row_dates(row, now)
+            if event is not None:
+                found["events"].append(event)
+        else:
+            exhibit = event_display.exhibit_row_dates(row, now.date())
+            if exhibit.phase == dates.CURRENT:
+                found["exhibitions"].append(exhibit)
+    found["events"].sort(key=lambda row: row.when["occurrence"].start)
+    found["events"] = found["events"][:events]
+    found["exhibitions"].sort(key=lambda row: row.end_date)
+    return found

@@ -20,6 +20,7 @@ from museum_pages.models import (
     MuseumPage,
     VirtualVisitPage,
 )
+from museum_pages.practical import event_display
 
 from .query import MAX_QUERY_LENGTH, clean_query, excerpt, matched_text, search_terms, texts_of
 
@@ -79,9 +80,24 @@ def describe(pages, museums, terms, request):
                 "type": capfirst(page._meta.verbose_name),
                 "excerpt": excerpt(text, terms),
                 "image": images_by_id.get(getattr(page, "hero_image_id", None)),
+                **dates_of(page),
             }
         )
     return results
+
+
+def dates_of(page):
+    """An event's next date (or its last, once over) and status, an exhibition's dates."""
+    if isinstance(page, EventPage):
+        occurrences = page.occurrences(after=event_display.now_in_paris())[:1]
+        shown = occurrences or page.occurrences()[-1:]
+        return {
+            "when": event_display.occurrence_entry(shown[0]) if shown else None,
+            "status_notice": event_display.status_notice(page.status),
+        }
+    if isinstance(page, ExhibitPage):
+        return {"dates_text": page.dates_text()}
+    return {}
 
 
 @never_cache  # every query is different: not worth a place in the page cache

@@ -105,7 +105,7 @@ def test_editor_cannot_publish(client, museum_a):
 def test_editor_cannot_open_any_page_of_another_museum(client, museum_a, museum_b):
     sign_in(client, editor_of(museum_a))
     pages_of_b = Page.objects.filter(path__startswith=museum_b.path)
-    assert pages_of_b.count() == 4
+    assert pages_of_b.count() >= 4  # the museum, its exhibitions, visit and event
     for page in pages_of_b:
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code in (302, 403), page

@@ -1,10 +1,18 @@
 """The page types of a museum's subtree, the practical rows of a museum page, and
 what the last import of museums wrote."""
 
+from .audience import Audience
 from .event import EventPage
 from .exhibit import ExhibitPage
 from .imported import ImportedFacts
 from .museum import MuseumPage
 from .visit import VirtualVisitPage
 
-__all__ = ["EventPage", "ExhibitPage", "ImportedFacts", "MuseumPage", "VirtualVisitPage"]
+__all__ = [
+    "Audience",
+    "EventPage",
+    "ExhibitPage",
+    "ImportedFacts",
+    "MuseumPage",
+    "VirtualVisitPage",
+]

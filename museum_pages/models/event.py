@@ -1,54 +1,276 @@
-"""EventPage: a dated event of one museum."""
+"""EventPage: a dated event of one museum, with its place, audiences, price and status."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailgeowidget.panels import GeoAddressPanel
 
+from core import languages
 from core.pages import ContentPage
+from museum_pages.panels import LeafletPanel
+from museum_pages.practical import dates
+from museum_pages.practical import geography as geo
+
+from .museum import parent_museum, split_codes
 
 
 class EventPage(ContentPage):
-    """A dated event of one museum (guided tour, talk, commemoration, workshop)."""
+    """A dated event of one museum (guided tour, talk, commemoration, workshop).
+
+    Model API shared by the page, the museum and home listings and the agenda/iCal feeds:
+
+    - `occurrences(after=None, before=None)`: the dated `Occurrence`s (Europe/Paris) of the
+      event, its recurrence expanded, that have not ended by `after` and start before
+      `before`;
+    - `next_occurrence(now=None)`: the one going on or coming next, or None;
+    - `is_upcoming`: whether an occurrence has not ended;
+    - `is_cancelled`, `status`, `STATUS_LABELS`;
+    - `place()`: {name, address, point} of where it happens (the museum by default);
+    - `museum()`: the parent MuseumPage (one query).
+    Listing rows annotated with the same field names go through
+    `museum_pages.practical.dates.occurrences_of` directly.
+    """
+
+    class Repeat(models.TextChoices):
+        NONE = dates.NONE, _("Une seule fois")
+        WEEKLY = dates.WEEKLY_REPEAT, _("Chaque semaine")
+        MONTHLY = dates.MONTHLY_REPEAT, _("Chaque mois")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Programmé")
+        CANCELLED = "cancelled", _("Annulé")
+        POSTPONED = "postponed", _("Reporté")
+        SOLD_OUT = "sold_out", _("Complet")
 
     start_at = models.DateTimeField(_("début"))
     end_at = models.DateTimeField(_("fin"), null=True, blank=True)
+    all_day = models.BooleanField(
+        _("toute la journée"),
+        default=False,
+        help_text=_("Les heures sont alors ignorées : seuls les jours comptent."),
+    )
+    repeat = models.CharField(_("répétition"), max_length=10, choices=Repeat, default=Repeat.NONE)
+    repeat_until = models.DateField(
+        _("répéter jusqu'au"),
+        null=True,
+        blank=True,
+        help_text=_("Dernier jour possible d'un événement répété (inclus)."),
+    )
+    status = models.CharField(_("statut"), max_length=12, choices=Status, default=Status.SCHEDULED)
 
-    # One template for the dated pages, exhibitions and events, until each needs its own.
-    template = "museum_pages/dated_page.html"
+    place_name = models.CharField(
+        _("lieu"),
+        max_length=150,
+        blank=True,
+        help_text=_("Laissez vide si l'événement a lieu au musée."),
+    )
+    place_address = models.CharField(
+        _("adresse du lieu"),
+        max_length=250,
+        blank=True,
+        help_text=_("Numéro, rue, code postal et commune, si ce n'est pas au musée."),
+    )
+    place_location = models.CharField(
+        _("position du lieu"),
+        max_length=250,
+        blank=True,
+        help_text=_("Placez le lieu sur la carte, si ce n'est pas au musée."),
+    )
+    audiences = ParentalManyToManyField(
+        "museum_pages.Audience",
+        verbose_name=_("publics"),
+        blank=True,
+        limit_choices_to={"locale__language_code": languages.SOURCE},
+    )
+    spoken_languages = models.CharField(
+        _("langues parlées"),
+        max_length=60,
+        blank=True,
+        help_text=_("Codes séparés par des virgules, par exemple : fr,en,de,nl"),
+    )
+    is_free = models.BooleanField(_("gratuit"), default=False)
+    price = models.DecimalField(
+        _("prix (€)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Plein tarif, si l'événement est payant."),
+    )
+    booking_url = models.URLField(_("adresse de réservation"), blank=True)
+
+    template = "museum_pages/event_page.html"
     parent_page_types = ["museum_pages.MuseumPage"]
     subpage_types = []
 
-    search_fields = ContentPage.search_fields + [index.FilterField("start_at")]
+    search_fields = ContentPage.search_fields + [
+        index.FilterField("start_at"),
+        index.FilterField("status"),
+        index.SearchField("place_name"),
+    ]
 
     content_panels = ContentPage.content_panels[:2] + [
-        FieldRowPanel(
+        MultiFieldPanel(
             [
-                FieldPanel("start_at", help_text=_("Heure de Paris.")),
-                FieldPanel("end_at", help_text=_("Facultative. Heure de Paris.")),
+                FieldPanel("status"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start_at", help_text=_("Heure de Paris.")),
+                        FieldPanel("end_at", help_text=_("Facultative. Heure de Paris.")),
+                    ]
+                ),
+                FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_until")]),
             ],
             heading=_("Date et heure"),
         ),
         *ContentPage.content_panels[2:],
     ]
 
+    event_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("place_name"),
+                GeoAddressPanel("place_address"),
+                LeafletPanel("place_location", address_field="place_address"),
+            ],
+            heading=_("Lieu"),
+            help_text=_("Par défaut, l'événement a lieu au musée."),
+        ),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("spoken_languages"),
+        MultiFieldPanel(
+            [FieldPanel("is_free"), FieldPanel("price"), FieldPanel("booking_url")],
+            heading=_("Prix et réservation"),
+        ),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(event_panels, heading=_("Lieu, public et prix")),
+            ObjectList(ContentPage.promote_panels, heading=_("Promotion")),
+            ObjectList(ContentPage.settings_panels, heading=_("Paramètres")),
+        ]
+    )
+
+    FACT_FIELDS = [
+        "start_at",
+        "end_at",
+        "all_day",
+        "repeat",
+        "repeat_until",
+        "status",
+        "place_address",
+        "place_location",
+        "audiences",
+        "spoken_languages",
+        "is_free",
+        "price",
+        "booking_url",
+    ]
+
     override_translatable_fields = ContentPage.override_translatable_fields + [
-        SynchronizedField("start_at"),
-        SynchronizedField("end_at"),
+        *[SynchronizedField(name) for name in FACT_FIELDS],
+        TranslatableField("place_name"),
     ]
 
     class Meta:
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
 
+    # Dates ----------------------------------------------------------------------------
+
+    def occurrences(self, after=None, before=None):
+        """The dated occurrences, aware datetimes in Europe/Paris, in order (see
+        museum_pages.practical.dates.occurrences_of)."""
+        return dates.occurrences_of(
+            self.start_at,
+            self.end_at,
+            self.all_day,
+            self.repeat,
+            self.repeat_until,
+            after=after,
+            before=before,
+        )
+
+    def next_occurrence(self, now=None):
+        return dates.next_occurrence(
+            self.start_at, self.end_at, self.all_day, self.repeat, self.repeat_until, now
+        )
+
     @property
     def is_upcoming(self):
-        return (self.end_at or self.start_at) >= timezone.now()
+        return self.next_occurrence() is not None
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def spoken_language_codes(self):
+        return split_codes(self.spoken_languages)
+
+    # Place ----------------------------------------------------------------------------
+
+    def museum(self):
+        """The museum of the event, its parent page (one query)."""
+        return parent_museum(self)
+
+    def place(self):
+        """{name, address, point, is_museum}: the event's own place, or the museum's."""
+        museum = self.museum()
+        if self.place_name or self.place_address:
+            return {
+                "name": self.place_name or (museum.title if museum else ""),
+                "address": self.place_address,
+                "point": geo.parse_point(self.place_location),
+                "is_museum": False,
+            }
+        if museum is None:
+            return {"name": "", "address": "", "point": None, "is_museum": True}
+        town = " ".join(part for part in (museum.postcode, museum.town) if part)
+        return {
+            "name": museum.title,
+            "address": ", ".join(part for part in (museum.street, town) if part),
+            "street": museum.street,
+            "postcode": museum.postcode,
+            "town": museum.town,
+            "point": museum.point,
+            "is_museum": True,
+        }
 
     def clean(self):
         super().clean()
-        if self.end_at and self.end_at < self.start_at:
-            raise ValidationError({"end_at": _("La fin doit suivre le début.")})
+        errors = {}
+        if self.end_at and self.start_at and self.end_at < self.start_at:
+            errors["end_at"] = _("La fin doit suivre le début.")
+        if self.repeat != self.Repeat.NONE:
+            if not self.repeat_until:
+                errors["repeat_until"] = _("Indiquez jusqu'à quand l'événement se répète.")
+            elif self.start_at and self.repeat_until < self.start_at.date():
+                errors["repeat_until"] = _("La répétition doit finir après le premier jour.")
+        if self.is_free and self.price:
+            errors["price"] = _("Un événement gratuit n'a pas de prix.")
+        if self.place_location and geo.parse_point(self.place_location) is None:
+            errors["place_location"] = _("Position illisible : placez le point sur la carte.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from museum_pages.practical import event_display
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_display.event_page_context(self, request))
+        return context

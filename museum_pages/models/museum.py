@@ -5,7 +5,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -31,6 +30,21 @@ from .practical import ACCESS_FLAGS, access_panel
 
 # The practical facts of a museum, its inline panels (see practical_rows).
 PRACTICAL_RELATIONS = ("opening_periods", "closures", "prices", "guided_departures")
+
+
+# The fields of exhibits and events that listings show, joined into plain page rows
+# (museum_pages.practical.event_display works on rows annotated with these names).
+DATED_ANNOTATIONS = {
+    "kind": F("exhibitpage__kind"),
+    "start_date": F("exhibitpage__start_date"),
+    "end_date": F("exhibitpage__end_date"),
+    "start_at": F("eventpage__start_at"),
+    "end_at": F("eventpage__end_at"),
+    "all_day": F("eventpage__all_day"),
+    "repeat": F("eventpage__repeat"),
+    "repeat_until": F("eventpage__repeat_until"),
+    "status": F("eventpage__status"),
+}
 
 
 def split_codes(value):
@@ -240,19 +254,32 @@ class MuseumPage(ContentPage):
         return response
 
     def children_by_type(self):
-        """The museum's live exhibits, virtual visits and upcoming events.
+        """The museum's live exhibits (current and coming; the ended temporary ones apart, in
+        `archive`), virtual visits and upcoming events with their next date.
 
         Plain pages with what the lists show (title, URL, intro, dates) joined in, rather
         than `.specific()`, which costs one more query per page type; remembered until the
-        next content event (only a publication changes them), the past events left out at
-        each rendering.
+        next content event (only a publication changes them), the dates worked out at each
+        rendering (an event ends, an exhibition opens without any publication).
         """
-        now = timezone.now()
-        grouped = {"exhibits": [], "visits": [], "events": []}
+        from museum_pages.practical import dates, event_display
+
+        now = opening_hours.now_in_paris()
+        grouped = {"exhibits": [], "archive": [], "visits": [], "events": []}
         for group, child in remembered(f"museum-children:{self.pk}", self._children):
-            if group != "events" or (child.end_at or child.start_at) >= now:
+            # The rows are remembered, shared by every request: dated copies of them.
+            if group == "events":
+                event = event_display.event_row_dates(child, now)
+                if event is not None:
+                    grouped["events"].append(event)
+            elif group == "exhibits":
+                exhibit = event_display.exhibit_row_dates(child, now.date())
+                grouped["archive" if exhibit.phase == dates.ENDED else "exhibits"].append(exhibit)
+            else:
                 grouped[group].append(child)
-        grouped["events"].sort(key=lambda event: event.start_at)
+        grouped["events"].sort(key=lambda event: event.when["occurrence"].start)
+        grouped["exhibits"].sort(key=lambda exhibit: exhibit.phase == dates.COMING)
+        grouped["archive"].sort(key=lambda exhibit: exhibit.end_date, reverse=True)
         return grouped
 
     def _children(self):
@@ -270,8 +297,7 @@ class MuseumPage(ContentPage):
             self.get_children().live().filter(content_type_id__in=list(groups))
         ).annotate(
             intro=Coalesce("exhibitpage__intro", "virtualvisitpage__intro", "eventpage__intro"),
-            start_at=F("eventpage__start_at"),
-            end_at=F("eventpage__end_at"),
+            **DATED_ANNOTATIONS,
         )
         return [(groups[child.content_type_id], child) for child in children]
 
@@ -328,6 +354,13 @@ class MuseumPage(ContentPage):
 
     def json_ld(self, request=None):
         return structured_data.museum_json_ld(self, self.practical_rows(), request)
+
+
+def parent_museum(page):
+    """The MuseumPage above an exhibit or event page (one query, kept on the page)."""
+    if not hasattr(page, "_museum"):
+        page._museum = MuseumPage.objects.filter(path=page.path[: -page.steplen]).first()
+    return page._museum
 
 
 def located_museums(locale_id):

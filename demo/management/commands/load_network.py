@@ -1,11 +1,10 @@
 """Build the demo network: the French tree from facts and demo texts, then its translations.
 
 Idempotent: what exists is left as it is, so a second run changes nothing. The only
-exception keeps the demo from going stale: a demo event that has ended is moved to a
-date after the day of the run.
+exception keeps the demo from going stale: a demo event whose dates have all passed, or a
+temporary exhibition that is no longer current, coming or ended as its data says, is dated
+again from the day of the run (demo/events.py).
 """
-
-import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -19,6 +18,7 @@ from core import languages
 from core.translation import MissingText, ensure_locales, text_pairs, translate
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
 from demo.data import in_language, museums, network
+from demo.events import event_fields, event_texts, exhibition_dates
 from demo.factories import (
     EventPageFactory,
     ExhibitPageFactory,
@@ -31,6 +31,8 @@ from demo.factories import (
 from demo.practical import practical_fields, practical_texts
 from demo.visits import ensure_visit
 from home.models import NetworkHomePage
+from museum_pages.models import Audience, ExhibitPage
+from museum_pages.practical import dates
 from network.models import Theme
 from teams.permissions import collection_named
 from teams.translators import ensure_translator_group
@@ -58,6 +60,7 @@ class Command(BaseCommand):
         try:
             self.locales = self.ensure_locales()
             self.themes = self.ensure_themes()
+            self.audiences = self.ensure_audiences()
             home = self.ensure_home()
             self.ensure_standard_pages(home)
             for index, museum in enumerate(museums()):
@@ -100,6 +103,24 @@ class Command(BaseCommand):
                     self.created += 1
             themes[slug] = theme
         return themes
+
+    def ensure_audiences(self):
+        audiences = {}
+        for entry in self.network["audiences"]:
+            slug, names = entry["slug"], entry["name"]
+            audience = Audience.objects.filter(slug=slug, locale=self.source_locale).first()
+            if audience is None:
+                audience = Audience.objects.create(
+                    slug=slug, name=names[languages.SOURCE], locale=self.source_locale
+                )
+                self.created += 1
+            for code in languages.TARGETS:
+                if not audience.has_translation(self.locales[code]):
+                    pairs = text_pairs([names[languages.SOURCE]], [names[code]])
+                    translate(audience, self.locales[code], pairs)
+                    self.created += 1
+            audiences[slug] = audience
+        return audiences
 
     # Pages ----------------------------------------------------------------------------
 
@@ -193,6 +214,7 @@ class Command(BaseCommand):
             **practical_fields(data),
         )
         self.ensure_exhibit(museum, data)
+        self.ensure_temporary_exhibit(museum, data)
         self.ensure_visit(museum, data)
         self.ensure_event(museum, index, data)
 
@@ -231,13 +253,12 @@ class Command(BaseCommand):
         return ensure_visit(self, museum, data)
 
     def ensure_event(self, museum, index, data):
-        """One upcoming event per museum, dated from the day of the run."""
+        """The museum's demo event, dated from the day of the run (demo/events.py); dated
+        again when all its dates have passed, rewritten when its demo data changed."""
+        texts = {code: event_texts(data, code) for code in languages.CODES}
         words = data["event"]
-        texts = {
-            code: [in_language(words["title"], code), in_language(words["intro"], code)]
-            for code in languages.CODES
-        }
-        start_at = self.event_start(index)
+        fields = event_fields(data, self.today, data["contact"]["website"])
+        audiences = [self.audiences[slug] for slug in data["event"]["audiences"]]
         event = self.ensure_page(
             EventPageFactory,
             museum,
@@ -245,19 +266,62 @@ class Command(BaseCommand):
             texts,
             title=words["title"][languages.SOURCE],
             intro=words["intro"][languages.SOURCE],
-            start_at=start_at,
-            end_at=start_at + datetime.timedelta(hours=2),
+            audiences=audiences,
+            **fields,
         )
-        if not event.is_upcoming:
-            event.start_at, event.end_at = start_at, start_at + datetime.timedelta(hours=2)
+        wanted = {
+            "title": words["title"][languages.SOURCE],
+            "intro": words["intro"][languages.SOURCE],
+            **fields,
+        }
+        stale = not event.is_upcoming
+        changed = {
+            name: value
+            for name, value in wanted.items()
+            if name not in ("start_at", "end_at", "repeat_until") and getattr(event, name) != value
+        }
+        if stale or changed or set(event.audiences.all()) != set(audiences):
+            for name, value in (wanted if stale else changed).items():
+                setattr(event, name, value)
+            event.audiences.set(audiences)
             event.save_revision().publish()
             self.ensure_translations(event, texts, update=True)
             self.created += 1
         return event
 
-    def event_start(self, index):
-        day = self.today + datetime.timedelta(days=6 + 3 * index)
-        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(14, 30)))
+    def ensure_temporary_exhibit(self, museum, data):
+        """A temporary exhibition for the museums whose data has one: current, coming or
+        ended as its days from the run say, dated again when that is no longer so."""
+        entry = data.get("temporary_exhibition")
+        if not entry:
+            return None
+        start, end = exhibition_dates(data, self.today)
+        texts = {
+            code: [
+                in_language(entry["title"], code),
+                in_language(entry["intro"], code),
+                *rich_texts(paragraphs(in_language(entry["body"], code))),
+            ]
+            for code in languages.CODES
+        }
+        slug = slugify(entry["title"][languages.SOURCE])[:60]
+        exhibit = self.ensure_page(
+            ExhibitPageFactory,
+            museum,
+            slug,
+            texts,
+            **self.page_fields(entry),
+            kind=ExhibitPage.Kind.TEMPORARY,
+            start_date=start,
+            end_date=end,
+        )
+        wanted_phase = dates.exhibition_phase("temporary", start, end, self.today)
+        if exhibit.phase(self.today) != wanted_phase:
+            exhibit.start_date, exhibit.end_date = start, end
+            exhibit.save_revision().publish()
+            self.ensure_translations(exhibit, texts, update=True)
+            self.created += 1
+        return exhibit
 
     # Helpers --------------------------------------------------------------------------
 
