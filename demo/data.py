@@ -32,6 +32,12 @@ The network file holds `themes` (`slug`, `colour`, `name`), `audiences` (`slug`,
 `home_page` and `common_pages`
 (`slug`, `title`, `intro`, `body`) and `virtual_visit_words`, the words around the scenes
 of every visit (`{title}` stands for a scene's title).
+
+The routes file (`demo/routes.json`) holds the route `index` page (`slug`, `title`, `intro`,
+`body`) and the `routes`: `slug`, `start` ("HH:MM", the suggested start), `title`, `intro`,
+`body` and the ordered `stops`, each a member museum (`museum`: its slug) or another place
+(`place`: its name, with `latitude` and `longitude`), with `stay_minutes`, and a
+`transport` hint (how to come from the stop before without a car) and a `note`, or null.
 """
 
 import json
@@ -65,6 +71,17 @@ def museum(slug):
 def network():
     """Themes, the home page, the common pages and the shared words of the virtual visits."""
     return read(DATA_DIR / "network.json")
+
+
+def routes():
+    """The route index page and the routes between museums (demo/routes.json)."""
+    data = read(DATA_DIR / "routes.json")
+    slugs = {museum["slug"] for museum in museums()}
+    for route in data["routes"]:
+        for stop in route["stops"]:
+            if "museum" in stop and stop["museum"] not in slugs:
+                raise ValueError(f"routes.json {route['slug']}: no museum {stop['museum']!r}")
+    return data
 
 
 def in_language(text, code):

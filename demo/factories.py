@@ -12,7 +12,7 @@ from wagtail.models import Collection
 from demo.placeholders import draw_placeholder
 from home.models import NetworkHomePage, StandardPage
 from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
-from network.models import Theme
+from network.models import RouteIndexPage, RoutePage, Theme
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -104,3 +104,20 @@ class EventPageFactory(PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class RouteIndexPageFactory(PageFactory):
+    title = "Parcours"
+    slug = "parcours"
+
+    class Meta:
+        model = RouteIndexPage
+
+
+class RoutePageFactory(PageFactory):
+    """A route; its stops are RouteStop rows passed as `stops=[RouteStop(...), …]`."""
+
+    title = factory.Sequence(lambda n: f"Parcours {n}")
+
+    class Meta:
+        model = RoutePage

@@ -13,13 +13,14 @@ from network.listings import (
     theme_filters,
     upcoming_events_and_exhibitions,
 )
+from network.routes import route_summaries
 
 
 class NetworkHomePage(ContentPage):
     """The network's home page, one per language: /fr/, /en/, /de/, /nl/."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["museum_pages.MuseumPage", "home.StandardPage"]
+    subpage_types = ["museum_pages.MuseumPage", "network.RouteIndexPage", "home.StandardPage"]
     query_parameters = ("theme",)
 
     class Meta:
@@ -41,7 +42,10 @@ class NetworkHomePage(ContentPage):
         themes, current = theme_filters(self, request.GET.get("theme"))
         museums = museum_cards(self, current, themes)
         markers = map_data(museums, request)
+        route_index, routes = route_summaries(self.locale_id)
         context.update(
+            route_index=route_index,
+            routes=routes,
             museums=museums,
             themes=sorted(themes.values(), key=lambda theme: theme.slug),
             current_theme=current,

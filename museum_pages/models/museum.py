@@ -7,6 +7,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -245,6 +246,9 @@ class MuseumPage(ContentPage):
         context["practical"] = self.practical_information()
         context["nearby"] = self.nearby_museums()
         context["json_ld"] = self.json_ld(request)
+        # What apps above this one show on a museum page (the routes through it: network).
+        for add_context in hooks.get_hooks("museum_page_context"):
+            context.update(add_context(self, request))
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -6,6 +6,8 @@ temporary exhibition that is no longer current, coming or ended as its data says
 again from the day of the run (demo/events.py).
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -17,7 +19,7 @@ from wagtail.rich_text import RichText
 from core import languages
 from core.translation import MissingText, ensure_locales, text_pairs, translate
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
-from demo.data import in_language, museums, network
+from demo.data import in_language, museums, network, routes
 from demo.events import event_fields, event_texts, exhibition_dates
 from demo.factories import (
     EventPageFactory,
@@ -25,15 +27,17 @@ from demo.factories import (
     ImageFactory,
     MuseumPageFactory,
     NetworkHomePageFactory,
+    RouteIndexPageFactory,
+    RoutePageFactory,
     StandardPageFactory,
     ThemeFactory,
 )
 from demo.practical import practical_fields, practical_texts
 from demo.visits import ensure_visit
 from home.models import NetworkHomePage
-from museum_pages.models import Audience, ExhibitPage
+from museum_pages.models import Audience, ExhibitPage, MuseumPage
 from museum_pages.practical import dates
-from network.models import Theme
+from network.models import RouteStop, Theme
 from teams.permissions import collection_named
 from teams.translators import ensure_translator_group
 
@@ -65,6 +69,7 @@ class Command(BaseCommand):
             self.ensure_standard_pages(home)
             for index, museum in enumerate(museums()):
                 self.ensure_museum(home, index, museum)
+            self.ensure_routes(home)
         except MissingText as error:
             raise CommandError(str(error)) from error
         pages = Page.objects.type(NetworkHomePage).count()
@@ -322,6 +327,57 @@ class Command(BaseCommand):
             self.ensure_translations(exhibit, texts, update=True)
             self.created += 1
         return exhibit
+
+    # Routes between museums -----------------------------------------------------------
+
+    def ensure_routes(self, home):
+        data = routes()
+        entry = data["index"]
+        texts = {code: self.page_texts(entry, code) for code in languages.CODES}
+        index = self.ensure_page(
+            RouteIndexPageFactory, home, entry["slug"], texts, **self.page_fields(entry)
+        )
+        museum_pages = {
+            page.slug: page
+            for page in MuseumPage.objects.filter(locale=self.source_locale).child_of(home)
+        }
+        for route in data["routes"]:
+            texts = {
+                code: [*self.page_texts(route, code), *self.stop_texts(route["stops"], code)]
+                for code in languages.CODES
+            }
+            self.ensure_page(
+                RoutePageFactory,
+                index,
+                route["slug"],
+                texts,
+                **self.page_fields(route),
+                start_time=datetime.time.fromisoformat(route["start"]),
+                stops=[self.route_stop(stop, museum_pages) for stop in route["stops"]],
+            )
+
+    @staticmethod
+    def route_stop(stop, museum_pages):
+        source = languages.SOURCE
+        return RouteStop(
+            museum=museum_pages[stop["museum"]] if "museum" in stop else None,
+            name=stop["place"][source] if "place" in stop else "",
+            latitude=stop.get("latitude"),
+            longitude=stop.get("longitude"),
+            stay_minutes=stop["stay_minutes"],
+            transport=stop["transport"][source] if stop["transport"] else "",
+            note=stop["note"][source] if stop["note"] else "",
+        )
+
+    @staticmethod
+    def stop_texts(stops, code):
+        """The translatable texts of a route's stops in one language, aligned with French."""
+        texts = []
+        for stop in stops:
+            for key in ("place", "transport", "note"):
+                if stop.get(key):
+                    texts.append(in_language(stop[key], code))
+        return texts
 
     # Helpers --------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Content that spans the museums of the network: its themes."""
+"""The themes of the network (First World War, mining…), which filter museums."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
