@@ -6,7 +6,7 @@ import time
 import redis
 from output import verdict
 from server import fetch
-from services import REDIS_URL
+from services import REDIS_URL, flush_redis
 
 VARIANTS = 200
 
@@ -30,7 +30,7 @@ def report(port, path):
     # Requests the load phase left in flight are answered (and stored) meanwhile.
     time.sleep(5)
     for label, query in kinds.items():
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        flush_redis()
         statuses = {fetch(port, path)[0]}
         statuses |= {fetch(port, f"{path}?{query(n)}")[0] for n in range(VARIANTS)}
         entries = page_entries()

@@ -11,15 +11,14 @@ show what the first visitor waited for without it.
 """
 
 import json
-import statistics
-import subprocess
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import load
 from output import verdict
 from server import fetch
-from services import PYTHON, ROOT
+from services import run_script, run_tasks
 
 WARM_VIEWS = 5
 
@@ -28,29 +27,7 @@ WARM_VIEWS = 5
 
 
 def publish(env):
-    output = subprocess.run(
-        [PYTHON, str(Path(__file__).resolve())],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    return json.loads(output.stdout)["path"]
-
-
-def run_worker(env):
-    """The tasks waiting in the database, done; seconds it took."""
-    started = time.perf_counter()
-    subprocess.run(
-        [PYTHON, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return time.perf_counter() - started
+    return run_script(__file__, env)["path"]
 
 
 def timed(port, path, headers=None):
@@ -65,17 +42,17 @@ def report(port, env, session_cookie):
     bypass = {"Cookie": f"{session_cookie}=bench"}
     for worker_first in (True, False):
         path = publish(env)
-        worker = f"worker {run_worker(env):.1f} s, then " if worker_first else "no worker yet: "
+        worker = f"worker {run_tasks(env):.1f} s, then " if worker_first else "no worker yet: "
         time.sleep(1.5)  # the app servers read the new cache generation within a second
         first = timed(port, path)
-        warm = statistics.median(timed(port, path, bypass) for _ in range(WARM_VIEWS))
+        warm = load.uncached_latency(port, path, WARM_VIEWS, bypass)[0]  # the median
         ratio = first / warm
         target = f"target ≤ 2×: {verdict(ratio <= 2)}" if worker_first else "(before)"
         print(
             f"   {path}: {worker}first view {first:.0f} ms, warm {warm:.0f} ms"
             f" (median of {WARM_VIEWS}): {ratio:.1f}× {target}"
         )
-    run_worker(env)  # the tasks of the second publication: nothing left waiting
+    run_tasks(env)  # the tasks of the second publication: nothing left waiting
 
 
 # In Django's process ------------------------------------------------------------------

@@ -7,13 +7,11 @@ and on a hit, and the name of the session cookie. `measure` runs it, `report` pr
 """
 
 import json
-import subprocess
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from output import short, verdict
 from server import HTTPS
-from services import PYTHON, ROOT
+from services import run_script
 
 SEARCH_URL = "/fr/search/?q=mine"
 
@@ -23,15 +21,7 @@ SEARCH_URL = "/fr/search/?q=mine"
 
 def measure(env):
     """Page URLs per type, and SQL queries per request, from a Django process (this script)."""
-    output = subprocess.run(
-        [PYTHON, str(Path(__file__).resolve())],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.PIPE,  # errors go to the terminal
-        text=True,
-    )
-    return json.loads(output.stdout)
+    return run_script(__file__, env)
 
 
 def report(site, kinds):

@@ -11,6 +11,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,10 +104,37 @@ def prepare_database(env, rebuild):
 
 
 def load_demo(env):
-    """The demo network, and the tasks it queued (search index, renditions) done as
-    compose's worker would do them."""
+    """The demo network, and the tasks it queued (search index, renditions) done."""
     manage("load_network", env=env)
-    manage("db_worker", "--batch", "--no-startup-delay", "--no-reload", env=env)
+    run_tasks(env)
+
+
+def run_script(path, env):
+    """A bench script (a file that sets Django up itself), run with `env`: what it printed,
+    as JSON. Its errors go to the terminal."""
+    output = subprocess.run(
+        [PYTHON, str(Path(path).resolve())],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return json.loads(output.stdout)
+
+
+def run_tasks(env):
+    """The tasks waiting in the database, done as compose's worker does them; seconds."""
+    started = time.perf_counter()
+    subprocess.run(
+        [PYTHON, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
 
 
 # Redis and static files ---------------------------------------------------------------

@@ -124,7 +124,7 @@ def current_generation(cache, now):
     return generation
 
 
-def _key(request, parameters=None):
+def _key(request, language, parameters=None):
     """The full URL and the language it is answered in: the path's prefix, or for the few
     unprefixed URLs (sitemap, feed) the visitor's Accept-Language.
 
@@ -132,7 +132,6 @@ def _key(request, parameters=None):
     does not read, when it is known (`parameters`); the others are sorted: a link shared
     with `?fbclid=…` is the same page, not one more entry.
     """
-    language = translation.get_language_from_request(request, check_path=True)
     url = request.build_absolute_uri(request.path)
     if request.META.get("QUERY_STRING"):  # most hits have none: no parsing on their path
         kept = without_tracking(request.GET)
@@ -156,8 +155,7 @@ def reads_parameters(response, names):
     return response
 
 
-def _parameters_key(request):
-    language = translation.get_language_from_request(request, check_path=True)
+def _parameters_key(request, language):
     return f"page-cache:parameters:{language}:{hashlib.sha256(request.path.encode()).hexdigest()}"
 
 
@@ -202,13 +200,14 @@ class PageCacheMiddleware:
         cache = shared_cache()
         now = time.time()
         generation = current_generation(cache, now)
-        key = _key(request)
+        language = translation.get_language_from_request(request, check_path=True)
+        key = _key(request, language)
         entry = _lookup(cache, key, generation, now)
         if entry is None and request.META.get("QUERY_STRING"):
             # Stored under the parameters the page reads, if an earlier answer said which.
-            known = _lookup(cache, _parameters_key(request), generation, now)
+            known = _lookup(cache, _parameters_key(request, language), generation, now)
             if known is not None:
-                key = _key(request, known[-1])
+                key = _key(request, language, known[-1])
                 entry = _lookup(cache, key, generation, now)
         if entry is not None:
             return _from_entry(entry)
@@ -220,9 +219,9 @@ class PageCacheMiddleware:
             # while an editor was publishing is never served after the publication.
             parameters = getattr(response, "page_cache_parameters", None)
             if parameters is not None and request.META.get("QUERY_STRING"):
-                key = _key(request, parameters)
+                key = _key(request, language, parameters)
                 remembered = (generation, now + lifetime, parameters)
-                _store(cache, _parameters_key(request), remembered, lifetime)
+                _store(cache, _parameters_key(request, language), remembered, lifetime)
             _store(cache, key, _to_entry(response, generation, lifetime), lifetime)
             response["X-Cache"] = "MISS"
         return response

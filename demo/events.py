@@ -107,10 +107,8 @@ def event_texts(data, code):
 
 
 def exhibition_dates(data, today):
-    """(start, end) of a museum's demo temporary exhibition, or None."""
-    entry = data.get("temporary_exhibition")
-    if not entry:
-        return None
+    """(start, end) of a museum's demo temporary exhibition (it has one)."""
+    entry = data["temporary_exhibition"]
     return (
         today + datetime.timedelta(days=entry["opens_in_days"]),
         today + datetime.timedelta(days=entry["closes_in_days"]),

@@ -6,17 +6,15 @@ language.
 """
 
 import datetime
-import json
 
 import gpxpy.gpx
 import icalendar
 from django.http import HttpResponse, JsonResponse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core.pages import full_url
+from museum_pages.practical import structured_data
 from museum_pages.practical.opening_hours import PARIS
-from museum_pages.practical.structured_data import SCRIPT_ESCAPES
 from network import route_plan
 
 PRODUCT = "-//Mem'Histo//Parcours//FR"
@@ -190,5 +188,4 @@ def json_ld(page, entries, request=None):
     }
     if page.intro:
         data["description"] = page.intro
-    text = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+    return structured_data.script(data)

@@ -106,16 +106,16 @@ def totals(stops, route_legs):
     )
 
 
-def plan_day(stops, start, check=False):
+def plan_day(stops, start, check=False, route_legs=None):
     """A Visit per stop, leaving the first one at `start` (an aware datetime in Paris).
 
     Without `check`, one arrives at each stop after the time at the one before and the drive.
     With `check`, each museum's opening rules on the day of arrival are read: one waits for
     an opening or a guided departure (and the later stops shift), and what cannot work is
-    said in a warning.
+    said in a warning. `route_legs`: `legs(stops)`, when the caller has them already.
     """
     visits = []
-    route_legs = legs(stops)
+    route_legs = legs(stops) if route_legs is None else route_legs
     arrival = start
     for index, stop in enumerate(stops):
         if index:

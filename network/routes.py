@@ -18,7 +18,7 @@ from wagtail.models import Page
 from core.pages import as_specific, public_pages, with_specific_tables
 from core.remembered import remembered
 from museum_pages.models import MuseumPage
-from museum_pages.practical.opening_hours import PARIS, now_in_paris
+from museum_pages.practical.opening_hours import PARIS, end_of_day, now_in_paris
 from network import route_exports, route_plan
 
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -165,7 +165,7 @@ def route_context(page, request):
     stops = [entry.stop for entry in entries]
     route_legs = route_plan.legs(stops)
     start = datetime.datetime.combine(form.day or today, form.start, tzinfo=PARIS)
-    visits = route_plan.plan_day(stops, start, check=form.day is not None)
+    visits = route_plan.plan_day(stops, start, check=form.day is not None, route_legs=route_legs)
     distance, driving, on_site = route_plan.totals(stops, route_legs)
     rows = []
     for index, (entry, visit) in enumerate(zip(entries, visits, strict=True)):
@@ -214,10 +214,7 @@ def limit_lifetime(response):
     """The form's first and last days move at midnight in Paris: no cache keeps the page
     past it."""
     now = now_in_paris()
-    midnight = datetime.datetime.combine(
-        now.date() + datetime.timedelta(days=1), datetime.time(0, 0), tzinfo=PARIS
-    )
-    seconds = int((midnight - now).total_seconds())
+    seconds = int((end_of_day(now.date()) - now).total_seconds())
     if response.get("Cache-Control", "") and "max-age" in response["Cache-Control"]:
         return response
     patch_cache_control(response, max_age=max(0, seconds))

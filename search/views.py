@@ -89,8 +89,8 @@ def describe(pages, museums, terms, request):
 def dates_of(page):
     """An event's next date (or its last, once over) and status, an exhibition's dates."""
     if isinstance(page, EventPage):
-        occurrences = page.occurrences(after=event_display.now_in_paris())[:1]
-        shown = occurrences or page.occurrences()[-1:]
+        upcoming = page.next_occurrence()
+        shown = [upcoming] if upcoming else page.occurrences()[-1:]
         return {
             "when": event_display.occurrence_entry(shown[0]) if shown else None,
             "status_notice": event_display.status_notice(page.status),

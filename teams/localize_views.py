@@ -26,11 +26,13 @@ class TeamSubmitMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.object = self.get_object()
-        self.allowed_locales = translation_locales(request.user, self.object)
-        if not self.allowed_locales.exists():
+        self.allowed_locale_ids = set(
+            translation_locales(request.user, self.object).values_list("pk", flat=True)
+        )
+        if not self.allowed_locale_ids:
             return permission_denied(request)
         if request.method == "POST":
-            allowed = {str(pk) for pk in self.allowed_locales.values_list("pk", flat=True)}
+            allowed = {str(pk) for pk in self.allowed_locale_ids}
             if not set(request.POST.getlist("locales")) <= allowed:
                 return permission_denied(request)
         self.components = TranslationComponentManager.from_request(
@@ -42,7 +44,7 @@ class TeamSubmitMixin:
     def get_form(self):
         form = super().get_form()
         field = form.fields["locales"]
-        field.queryset = field.queryset.filter(pk__in=self.allowed_locales.values("pk"))
+        field.queryset = field.queryset.filter(pk__in=self.allowed_locale_ids)
         return form
 
 

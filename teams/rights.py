@@ -17,12 +17,11 @@ wagtail-localize's submit and sync views ask `translation_locales()` and `may_sy
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from wagtail.models import Locale, Page, PagePermissionTester
 
 from core import languages
 from museum_pages.models import MuseumPage
-from teams.models import MuseumTeam
+from teams.permissions import user_museum_teams
 from teams.translators import translator_group_name
 
 TRANSLATE_EVERYTHING = "wagtail_localize.submit_translation"
@@ -55,9 +54,7 @@ def rights_of(user):
         by_name = {translator_group_name(code): code for code in languages.TARGETS}
         groups = dict(user.groups.values_list("pk", "name"))
         translator_groups = {pk: by_name[name] for pk, name in groups.items() if name in by_name}
-        museum_keys = MuseumTeam.objects.filter(
-            Q(editors__in=groups) | Q(moderators__in=groups)
-        ).values("museum_key")
+        museum_keys = user_museum_teams(user).values("museum_key")
         museums = MuseumPage.objects.filter(translation_key__in=museum_keys)
         rights = TeamRights(
             everything=False,
@@ -83,8 +80,8 @@ class TeamPagePermissionTester(PagePermissionTester):
     def __init__(self, user, page):
         super().__init__(user, page)
         self.translator_rights_here = False
-        if user.is_active and not user.is_superuser:
-            translator_groups = rights_of(user).translator_groups
+        translator_groups = rights_of(user).translator_groups
+        if translator_groups:  # none for the network team and for museum teams alone
             self.translator_rights_here = any(
                 perm.group_id in translator_groups and page.path.startswith(perm.page.path)
                 for perm in self.permission_policy.get_cached_permissions_for_user(user)
@@ -135,9 +132,7 @@ def translation_locales(user, instance):
     other one for a museum's editors and moderators, on their museum's pages."""
     rights = rights_of(user)
     locales = Locale.objects.exclude(pk=instance.locale_id)
-    if rights.everything:
-        return locales
-    if isinstance(instance, Page) and rights.in_museum(instance):
+    if may_sync(user, instance):
         return locales
     return locales.filter(pk__in=rights.translator_locale_ids)
 
@@ -145,10 +140,9 @@ def translation_locales(user, instance):
 def may_translate(user, instance):
     """Whether `user` may request a translation of `instance` into some language, without
     a query (for buttons in listings)."""
-    rights = rights_of(user)
-    if rights.everything or (isinstance(instance, Page) and rights.in_museum(instance)):
-        return True
-    return bool(rights.translator_locale_ids - {instance.locale_id})
+    return may_sync(user, instance) or bool(
+        rights_of(user).translator_locale_ids - {instance.locale_id}
+    )
 
 
 def may_sync(user, instance):

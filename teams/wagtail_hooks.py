@@ -13,7 +13,7 @@ from wagtail_localize.models import TranslationSource
 
 from teams import localize_views
 from teams.dashboard import museum_summary, user_museums
-from teams.rights import TRANSLATE_EVERYTHING, may_sync, may_translate
+from teams.rights import may_sync, may_translate, rights_of
 
 
 class MyMuseumPanel(Component):
@@ -56,16 +56,22 @@ def register_team_localize_views():
     return localize_views.urlpatterns()
 
 
+def with_next(url, next_url):
+    """`url`, with where to come back to after it."""
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
 def translate_button(page, user, next_url=None):
     """*Translate this page* for those without wagtail-localize's global permission (which
     shows its own button): translators and museum teams, where they may."""
-    if page.is_root() or user.has_perm(TRANSLATE_EVERYTHING) or not may_translate(user, page):
+    if page.is_root() or rights_of(user).everything or not may_translate(user, page):
         return None
     url = reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id])
-    if next_url:
-        url += "?" + urlencode({"next": next_url})
     return ListingButton(
-        _("Traduire cette page"), url, priority=60, icon_name="wagtail-localize-language"
+        _("Traduire cette page"),
+        with_next(url, next_url),
+        priority=60,
+        icon_name="wagtail-localize-language",
     )
 
 
@@ -81,13 +87,14 @@ def team_page_header_buttons(page, user, view_name, next_url=None):
     button = translate_button(page, user, next_url)
     if button:
         yield button
-    if user.has_perm(TRANSLATE_EVERYTHING) or not may_sync(user, page):
+    if rights_of(user).everything or not may_sync(user, page):
         return
     source = TranslationSource.objects.get_for_instance_or_none(page)
     if source is not None and source.translations.filter(enabled=True).exists():
         url = reverse("wagtail_localize:update_translations", args=[source.id])
-        if next_url:
-            url += "?" + urlencode({"next": next_url})
         yield ListingButton(
-            _("Synchroniser les traductions"), url, priority=61, icon_name="resubmit"
+            _("Synchroniser les traductions"),
+            with_next(url, next_url),
+            priority=61,
+            icon_name="resubmit",
         )

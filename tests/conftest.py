@@ -16,7 +16,7 @@ from core import languages
 from core.page_cache import clear_page_cache
 from home.models import NetworkHomePage
 from museum_pages.models import MuseumPage
-from tests.helpers import sign_in, superuser
+from tests.helpers import MUSEUM_A, MUSEUM_B, sign_in, superuser
 
 
 def pytest_configure(config):
@@ -104,3 +104,14 @@ def empty_database(tmp_path):
     yield f"{server}/{name}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def museum_a(locales):
+    """The museum of the demo's first two teams (tests.helpers.MUSEUM_A), in French."""
+    return MuseumPage.objects.get(slug=MUSEUM_A, locale=locales[languages.SOURCE])
+
+
+@pytest.fixture
+def museum_b(locales):
+    return MuseumPage.objects.get(slug=MUSEUM_B, locale=locales[languages.SOURCE])

@@ -5,6 +5,7 @@ here (and take fixtures from conftest.py by name), never from one another."""
 
 import datetime
 import io
+import json
 import os
 import re
 import subprocess
@@ -225,3 +226,10 @@ def lifetime_bounds(change, started, finished):
     """(least, most) whole seconds left until `change` for a page computed between the
     timestamps `started` and `finished` (time.time()): the bounds of its max-age."""
     return int(change.timestamp() - finished), int(change.timestamp() - started)
+
+
+def json_ld(html):
+    """The one JSON-LD block of a page, parsed."""
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])

@@ -14,21 +14,11 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 from wagtailmedia.models import Media
 
-from museum_pages.models import MuseumPage, VirtualVisitPage
+from museum_pages.models import VirtualVisitPage
 from teams.permissions import museum_team
-from tests.helpers import MUSEUM_A, MUSEUM_B, editor_of, queries_for, sign_in
+from tests.helpers import editor_of, queries_for, sign_in
 
 MP3 = Path(__file__).parent / "files" / "bonjour.mp3"  # espeak-ng, then ffmpeg: 2.5 s
-
-
-@pytest.fixture
-def museum_a(locales):
-    return MuseumPage.objects.get(slug=MUSEUM_A, locale=locales["fr"])
-
-
-@pytest.fixture
-def museum_b(locales):
-    return MuseumPage.objects.get(slug=MUSEUM_B, locale=locales["fr"])
 
 
 def upload(client, name, data, title="Commentaire de la scène 1", **fields):

@@ -1,6 +1,5 @@
 """Each museum team runs its own subtree, through the real admin views."""
 
-import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -18,8 +17,6 @@ from museum_pages.models import ExhibitPage, MuseumPage
 from teams.models import MuseumTeam
 from teams.permissions import museum_team
 from tests.helpers import (
-    MUSEUM_A,
-    MUSEUM_B,
     editor_of,
     exhibit_form,
     moderator_of,
@@ -27,16 +24,6 @@ from tests.helpers import (
     png_bytes,
     sign_in,
 )
-
-
-@pytest.fixture
-def museum_a(locales):
-    return MuseumPage.objects.get(slug=MUSEUM_A, locale=locales["fr"])
-
-
-@pytest.fixture
-def museum_b(locales):
-    return MuseumPage.objects.get(slug=MUSEUM_B, locale=locales["fr"])
 
 
 def add_exhibit_url(museum):

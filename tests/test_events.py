@@ -2,7 +2,6 @@
 page and in search results, in each language, with schema.org JSON-LD (issue 17)."""
 
 import datetime
-import json
 import re
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -17,7 +16,7 @@ from demo.factories import EventPageFactory, ExhibitPageFactory
 from museum_pages.models import Audience, EventPage, ExhibitPage, MuseumPage
 from museum_pages.practical import dates
 from museum_pages.practical.opening_hours import PARIS, now_in_paris
-from tests.helpers import queries_for
+from tests.helpers import json_ld, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +31,6 @@ def html_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     return response.content.decode()
-
-
-def json_ld(html):
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert len(blocks) == 1
-    return json.loads(blocks[0])
 
 
 def demo_event(slug, locale):

@@ -1,10 +1,9 @@
 """Every museum page embeds a schema.org Museum in JSON-LD, in the page's language, with only
 the properties schema.org defines for it; its prices are Offers available at the museum."""
 
-import json
-import re
-
 import pytest
+
+from tests import helpers
 
 pytestmark = pytest.mark.django_db
 
@@ -12,10 +11,7 @@ pytestmark = pytest.mark.django_db
 def json_ld(client, path):
     """The Museum node, its offers under "offers" (they are nodes of the graph that point
     at the museum through availableAtOrFrom)."""
-    html = client.get(path).content.decode()
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert len(blocks) == 1
-    data = json.loads(blocks[0])
+    data = helpers.json_ld(client.get(path).content.decode())
     assert data["@context"] == "https://schema.org"
     museum, *offers = data["@graph"]
     assert museum["@type"] == ["Museum", "TouristAttraction"]

@@ -19,8 +19,6 @@ from demo.factories import ExhibitPageFactory, ImageFactory, StandardPageFactory
 from museum_pages.models import EventPage, MuseumPage
 from teams.permissions import museum_team
 from tests.helpers import (
-    MUSEUM_A,
-    MUSEUM_B,
     demo_user,
     editor_of,
     moderator_of,
@@ -40,16 +38,6 @@ def german_event(locales):
     page = EventPage.objects.live().filter(locale=locales["de"]).first()
     assert page is not None and page.is_leaf()
     return page
-
-
-@pytest.fixture
-def museum_a(locales):
-    return MuseumPage.objects.get(slug=MUSEUM_A, locale=locales["fr"])
-
-
-@pytest.fixture
-def museum_b(locales):
-    return MuseumPage.objects.get(slug=MUSEUM_B, locale=locales["fr"])
 
 
 def refused(response):

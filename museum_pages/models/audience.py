@@ -33,9 +33,3 @@ class Audience(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-    @classmethod
-    def by_translation_key(cls, locale_id):
-        """Every audience in a locale, keyed by translation key (events point at the French
-        ones, synchronised): one query turns them into the visitor's language."""
-        return {item.translation_key: item for item in cls.objects.filter(locale_id=locale_id)}

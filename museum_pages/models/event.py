@@ -35,7 +35,7 @@ class EventPage(ContentPage):
       `before`;
     - `next_occurrence(now=None)`: the one going on or coming next, or None;
     - `is_upcoming`: whether an occurrence has not ended;
-    - `is_cancelled`, `status`, `STATUS_LABELS`;
+    - `status` (`EventPage.Status`);
     - `place()`: {name, address, point} of where it happens (the museum by default);
     - `museum()`: the parent MuseumPage (one query).
     Listing rows annotated with the same field names go through
@@ -213,10 +213,6 @@ class EventPage(ContentPage):
     @property
     def is_upcoming(self):
         return self.next_occurrence() is not None
-
-    @property
-    def is_cancelled(self):
-        return self.status == self.Status.CANCELLED
 
     @property
     def spoken_language_codes(self):

@@ -56,7 +56,14 @@ class Occurrence:
 
 
 def occurrences_of(
-    start_at, end_at=None, all_day=False, repeat=NONE, repeat_until=None, after=None, before=None
+    start_at,
+    end_at=None,
+    all_day=False,
+    repeat=NONE,
+    repeat_until=None,
+    after=None,
+    before=None,
+    limit=MAX_OCCURRENCES,
 ):
     """The occurrences of an event, in order, that have not ended by `after` and start
     before `before` (both optional, aware datetimes).
@@ -96,7 +103,7 @@ def occurrences_of(
         if before is not None and occurrence.start >= before:
             break
         found.append(occurrence)
-        if len(found) >= MAX_OCCURRENCES:
+        if len(found) >= limit:
             break
     return found
 
@@ -104,7 +111,7 @@ def occurrences_of(
 def next_occurrence(start_at, end_at=None, all_day=False, repeat=NONE, repeat_until=None, now=None):
     """The occurrence going on or coming next at `now`, or None when all have ended."""
     now = now or now_in_paris()
-    upcoming = occurrences_of(start_at, end_at, all_day, repeat, repeat_until, after=now)
+    upcoming = occurrences_of(start_at, end_at, all_day, repeat, repeat_until, after=now, limit=1)
     return upcoming[0] if upcoming else None
 
 

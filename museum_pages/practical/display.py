@@ -65,11 +65,16 @@ def language_names(codes):
 
 
 def price_label(price):
-    if price.is_free:
+    return amount_text(price.is_free, price.amount)
+
+
+def amount_text(is_free, amount):
+    """ "Gratuit", "11,00 €" (in the active language's number format), or "" when unknown."""
+    if is_free:
         return _("Gratuit")
-    if price.amount is None:
+    if amount is None:
         return ""
-    return formats.number_format(price.amount, 2) + " €"
+    return formats.number_format(amount, 2) + " €"
 
 
 def practical_information(museum, rows, now=None):

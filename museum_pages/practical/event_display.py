@@ -1,15 +1,14 @@
 """What event and exhibition pages and listings show of their dates, place, price, status.
 
 Listings work on page rows annotated with the fields of events and exhibits (see
-`DATED_FIELDS` and MuseumPage._children), so that showing dates costs no query per page.
+`DATED_ANNOTATIONS` and MuseumPage._children), so that showing dates costs no query per page.
 """
 
 import copy
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
-from museum_pages.practical import dates, structured_data
+from museum_pages.practical import dates, display, structured_data
 from museum_pages.practical.display import language_names
 from museum_pages.practical.opening_hours import now_in_paris
 
@@ -27,14 +26,6 @@ def status_notice(status):
     """ "Annulé", "Reporté", "Complet" in the active language, or "" when scheduled."""
     notice = STATUS_NOTICES.get(status)
     return notice() if notice else ""
-
-
-def price_text(is_free, price):
-    if is_free:
-        return _("Gratuit")
-    if price is None:
-        return ""
-    return formats.number_format(price, 2) + " €"
 
 
 def occurrence_entry(occurrence):
@@ -72,7 +63,7 @@ def event_page_context(event, request):
         "place": event.place(),
         "audience_names": [audience.name for audience in audiences],
         "spoken_languages": language_names(event.spoken_language_codes),
-        "price_text": price_text(event.is_free, event.price),
+        "price_text": display.amount_text(event.is_free, event.price),
         "json_ld": structured_data.event_json_ld(event, upcoming[:1] or shown, request),
     }
 

@@ -1,8 +1,12 @@
 """What the browser test modules share: viewport sizes, the demo accounts' password,
-screenshots, signing in, axe-core's accessibility check and starting the 360° viewer.
+screenshots, signing in, axe-core's accessibility check, starting the 360° viewer and the
+web server of compose.yaml.
 Fixtures (the live site, the browser, `page_at`) are in conftest.py."""
 
+import os
+import shutil
 import socket
+import subprocess
 import time
 import urllib.request
 from pathlib import Path
@@ -78,3 +82,50 @@ def wait_until_healthy(url, process, seconds, what):
                 process.kill()
                 pytest.fail(f"{what} did not start")
             time.sleep(0.2)
+
+
+def start_nginx(workdir, upstreams, files):
+    """Debian's nginx with deploy/nginx.conf, its upstream set to `upstreams` (URLs of app
+    servers), its port to a free one and its file root to `files` (holding media/ and
+    static/); returns (its URL, its process). Skips (fails in CI) without nginx."""
+    executable = shutil.which("nginx") or (
+        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+    )
+    if executable is None:
+        if os.environ.get("MEMHISTO_REQUIRE_BROWSER"):
+            pytest.fail("nginx is required in CI (apt-get install nginx-light)")
+        pytest.skip("nginx is not installed (apt-get install nginx-light)")
+    port = free_port()
+    server = (ROOT / "deploy" / "nginx.conf").read_text()
+    servers = " ".join(f"server {url.removeprefix('http://')};" for url in upstreams)
+    for marked, value in [
+        ("server app:8000;", servers),
+        ("listen 80;", f"listen 127.0.0.1:{port};"),
+        ("root /srv;", f"root {files};"),
+    ]:
+        assert server.count(marked) == 1, marked
+        server = server.replace(marked, value)
+    (workdir / "default.conf").write_text(server)
+    (workdir / "nginx.conf").write_text(
+        f"""user root;
+daemon off;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {workdir}/body;
+    proxy_temp_path {workdir}/proxy;
+    include {workdir}/default.conf;
+}}
+"""
+    )
+    process = subprocess.Popen(  # noqa: S603
+        [executable, "-c", str(workdir / "nginx.conf"), "-p", str(workdir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_until_healthy(url, process, 20, f"nginx (its log: {workdir}/error.log)")
+    return url, process

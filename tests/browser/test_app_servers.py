@@ -7,7 +7,6 @@ a login lockout. (Beside the browser tests: started once, as processes, like the
 import os
 import re
 import secrets
-import shutil
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.browser.helpers import ROOT, free_port, wait_until_healthy
+from tests.browser.helpers import ROOT, free_port, start_nginx, wait_until_healthy
 
 POSTGRES = "postgresql://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/9"  # this Redis database is flushed
@@ -116,7 +115,7 @@ def servers(tmp_path_factory):
         )
         urls.append(f"http://127.0.0.1:{port}")
         wait_until_healthy(urls[-1], processes[-1], 60, f"gunicorn {name}")
-    web, web_process = web_server(workdir, urls)
+    web, web_process = start_nginx(workdir, urls, workdir)
     processes.append(web_process)
     yield SimpleNamespace(a=urls[0], b=urls[1], web=web, about_id=about)
     for process in processes:
@@ -124,49 +123,6 @@ def servers(tmp_path_factory):
         process.wait(timeout=20)
     postgres(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     redis.Redis.from_url(REDIS_URL).flushdb()
-
-
-def web_server(workdir, upstreams):
-    """deploy/nginx.conf with both app servers as its upstream (Debian's nginx)."""
-    executable = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(executable).exists():
-        if os.environ.get("MEMHISTO_REQUIRE_BROWSER"):
-            pytest.fail("nginx is required in CI (apt-get install nginx-light)")
-        pytest.skip("nginx is not installed (apt-get install nginx-light)")
-    port = free_port()
-    server = (ROOT / "deploy" / "nginx.conf").read_text()
-    servers = "".join(f"server {url.removeprefix('http://')}; " for url in upstreams)
-    for marked, value in [
-        ("server app:8000;", servers),
-        ("listen 80;", f"listen 127.0.0.1:{port};"),
-        ("root /srv;", f"root {workdir};"),
-    ]:
-        assert server.count(marked) == 1, marked
-        server = server.replace(marked, value)
-    (workdir / "default.conf").write_text(server)
-    (workdir / "nginx.conf").write_text(
-        f"""user root;
-daemon off;
-pid {workdir}/nginx.pid;
-error_log {workdir}/nginx-error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {workdir}/body;
-    proxy_temp_path {workdir}/proxy;
-    include {workdir}/default.conf;
-}}
-"""
-    )
-    process = subprocess.Popen(  # noqa: S603
-        [executable, "-c", str(workdir / "nginx.conf"), "-p", str(workdir)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    wait_until_healthy(url, process, 20, "nginx")
-    return url, process
 
 
 class Visitor:

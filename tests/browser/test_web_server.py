@@ -5,7 +5,6 @@ pointed at the live site: pages are passed to the app, static files and media ar
 nginx itself, documents never.
 """
 
-import os
 import re
 import shutil
 import subprocess
@@ -16,20 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import ROOT, free_port, wait_until_healthy
-
-CONFIGURATION = ROOT / "deploy" / "nginx.conf"
+from tests.browser.helpers import ROOT, start_nginx
 
 
 @pytest.fixture(scope="module")
 def web_server(live_site, tmp_path_factory):
-    executable = shutil.which("nginx") or (
-        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
-    )
-    if executable is None:
-        if os.environ.get("MEMHISTO_REQUIRE_BROWSER"):
-            pytest.fail("nginx is required in CI (apt-get install nginx-light)")
-        pytest.skip("nginx is not installed (apt-get install nginx-light)")
     files = Path(live_site.env["MEDIA_ROOT"]).parent  # holds media/, gets static/
     static = files / "static"
     subprocess.run(  # noqa: S603
@@ -38,40 +28,7 @@ def web_server(live_site, tmp_path_factory):
         cwd=ROOT,
         check=True,
     )
-    workdir = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    upstream = live_site.url.removeprefix("http://")
-    server = CONFIGURATION.read_text()
-    for marked, value in [
-        ("server app:8000;", f"server {upstream};"),
-        ("listen 80;", f"listen 127.0.0.1:{port};"),
-        ("root /srv;", f"root {files};"),
-    ]:
-        assert server.count(marked) == 1, marked
-        server = server.replace(marked, value)
-    (workdir / "default.conf").write_text(server)
-    (workdir / "nginx.conf").write_text(
-        f"""user root;
-daemon off;
-pid {workdir}/nginx.pid;
-error_log {workdir}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {workdir}/body;
-    proxy_temp_path {workdir}/proxy;
-    include {workdir}/default.conf;
-}}
-"""
-    )
-    process = subprocess.Popen(  # noqa: S603
-        [executable, "-c", str(workdir / "nginx.conf"), "-p", str(workdir)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    wait_until_healthy(url, process, 20, f"nginx (its log: {workdir}/error.log)")
+    url, process = start_nginx(tmp_path_factory.mktemp("nginx"), [live_site.url], files)
     yield url, static
     process.terminate()
     process.wait(timeout=10)

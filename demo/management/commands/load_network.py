@@ -67,8 +67,8 @@ class Command(BaseCommand):
             self.audiences = self.ensure_audiences()
             home = self.ensure_home()
             self.ensure_standard_pages(home)
-            for index, museum in enumerate(museums()):
-                self.ensure_museum(home, index, museum)
+            for museum in museums():
+                self.ensure_museum(home, museum)
             self.ensure_routes(home)
         except MissingText as error:
             raise CommandError(str(error)) from error
@@ -181,7 +181,7 @@ class Command(BaseCommand):
                 StandardPageFactory, home, entry["slug"], texts, **self.page_fields(entry)
             )
 
-    def ensure_museum(self, home, index, data):
+    def ensure_museum(self, home, data):
         slug, page, town = data["slug"], data["museum_page"], data["location"]["town"]
         title = page["title"][languages.SOURCE]
         theme_slugs = data["themes"] or ["ww1"]
@@ -221,7 +221,7 @@ class Command(BaseCommand):
         self.ensure_exhibit(museum, data)
         self.ensure_temporary_exhibit(museum, data)
         self.ensure_visit(museum, data)
-        self.ensure_event(museum, index, data)
+        self.ensure_event(museum, data)
 
     def ensure_exhibit(self, museum, data):
         exhibition = data["exhibition"]
@@ -257,7 +257,7 @@ class Command(BaseCommand):
     def ensure_visit(self, museum, data):
         return ensure_visit(self, museum, data)
 
-    def ensure_event(self, museum, index, data):
+    def ensure_event(self, museum, data):
         """The museum's demo event, dated from the day of the run (demo/events.py); dated
         again when all its dates have passed, rewritten when its demo data changed."""
         texts = {code: event_texts(data, code) for code in languages.CODES}
