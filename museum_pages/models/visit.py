@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from core import languages, pictures
+from core import languages, pictures, transcoding
 from core.pages import ContentPage
 from museum_pages.forms import VirtualVisitPageForm
 from museum_pages.visit_blocks import PAGE, PANORAMA, SCENE, ScenesBlock
@@ -91,7 +91,8 @@ class VirtualVisitPage(ContentPage):
         A fixed number of queries whatever the number of scenes: the StreamField loads
         the images in one query, the recordings in one, their renditions come in one more
         (stored where Wagtail's get_renditions() looks first), the linked pages in one
-        query, the source page's recordings in one (when a scene has a commentary).
+        query, the source page's recordings in one (when a scene has a commentary), the
+        recordings' speech-sized copies in one.
         """
         values = [block.value for block in self.scenes]
         # A scene with a commentary has its transcript (SceneBlock.clean), in every language.
@@ -107,6 +108,9 @@ class VirtualVisitPage(ContentPage):
             list(images.values()),
             Prefetch("renditions", renditions, to_attr="prefetched_renditions"),
         )
+        recordings = [value["audio"] for value in values if value["audio"]]
+        if recordings:  # their speech-sized copies (core.transcoding), in one query
+            prefetch_related_objects(recordings, "speech_files")
         pages = self.linked_pages(values)
         count = len(values)
         scenes = []
@@ -153,6 +157,8 @@ class VirtualVisitPage(ContentPage):
                     "image_alt": value["image_alt"],
                     "text": value["text"],
                     "audio": recording,
+                    # Opus, MP3, then the upload: the browser plays the first it can.
+                    "audio_sources": transcoding.sources(recording) if recording else [],
                     # Another language has a recording of this scene, this one has none.
                     "missing_recording": recording is None
                     and (source_recording is not None or value["audio"] is not None),
