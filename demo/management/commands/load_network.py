@@ -7,6 +7,7 @@ again from the day of the run (demo/events.py).
 """
 
 import datetime
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -19,6 +20,7 @@ from wagtail.rich_text import RichText
 from core import languages
 from core.translation import MissingText, ensure_locales, text_pairs, translate
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
+from demo.audio import Speaker, SpeechUnavailable
 from demo.data import in_language, museums, network, routes
 from demo.events import event_fields, event_texts, exhibition_dates
 from demo.factories import (
@@ -55,10 +57,21 @@ def rich_texts(blocks):
 class Command(BaseCommand):
     help = "Build the demo network (demo/museums/, demo/network.json) in fr, en, de and nl."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--museum",
+            action="append",
+            dest="museums",
+            metavar="SLUG",
+            help="Only this museum (repeatable), with the network around it; all by default.",
+        )
+
     def handle(self, *args, **options):
         self.network = network()
         self.created = 0
         self.today = timezone.localdate()
+        self.speaker = self.start_speaker()
+        started = time.monotonic()
         # No enclosing transaction: wagtail-localize publishes translations on commit, and a
         # run that stops half-way is completed by the next one.
         try:
@@ -68,7 +81,8 @@ class Command(BaseCommand):
             home = self.ensure_home()
             self.ensure_standard_pages(home)
             for museum in museums():
-                self.ensure_museum(home, museum)
+                if not options.get("museums") or museum["slug"] in options["museums"]:
+                    self.ensure_museum(home, museum)
             self.ensure_routes(home)
         except MissingText as error:
             raise CommandError(str(error)) from error
@@ -78,6 +92,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo network: already complete, nothing changed.")
         self.stdout.write(f"Network home pages (languages): {pages}")
+        self.report_speech(time.monotonic() - started)
         self.ensure_accounts()
         ensure_teams_and_demo_accounts(self.stdout)
 
@@ -257,6 +272,37 @@ class Command(BaseCommand):
     def ensure_visit(self, museum, data):
         return ensure_visit(self, museum, data)
 
+    # Demo speech (demo/audio.py) ------------------------------------------------------
+
+    def start_speaker(self):
+        if not settings.MEMHISTO_DEMO_AUDIO:
+            self.stdout.write(
+                "Demo speech: off (MEMHISTO_DEMO_AUDIO=0): the visits have transcripts, no audio."
+            )
+            return None
+        try:
+            return Speaker()
+        except SpeechUnavailable as error:
+            self.speech_failed(error)
+            return None
+
+    def speech_failed(self, error):
+        """No espeak-ng or ffmpeg (or one failed): said plainly, and the demo goes on."""
+        self.stdout.write(self.style.WARNING(f"Demo speech: {error}"))
+        self.speaker = None
+
+    def report_speech(self, seconds):
+        speaker = self.speaker
+        if speaker is None:
+            return
+        spoken = ""
+        if speaker.durations:
+            spoken = f" ({min(speaker.durations):.1f} to {max(speaker.durations):.1f} s each)"
+        self.stdout.write(
+            f"Demo speech: {speaker.spoken} tracks spoken{spoken}, {speaker.reused} "
+            f"already made; load {seconds:.1f} s."
+        )
+
     def ensure_event(self, museum, data):
         """The museum's demo event, dated from the day of the run (demo/events.py); dated
         again when all its dates have passed, rewritten when its demo data changed."""
@@ -342,6 +388,10 @@ class Command(BaseCommand):
             for page in MuseumPage.objects.filter(locale=self.source_locale).child_of(home)
         }
         for route in data["routes"]:
+            if any(
+                "museum" in stop and stop["museum"] not in museum_pages for stop in route["stops"]
+            ):
+                continue  # a museum left out (--museum): the route waits for a full load
             texts = {
                 code: [*self.page_texts(route, code), *self.stop_texts(route["stops"], code)]
                 for code in languages.CODES
