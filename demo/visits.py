@@ -128,20 +128,17 @@ def visit_in_language(museum, code):
         for scene in visit["scenes"]
     ]
     intro = in_language(visit["intro"], code)
-    name = in_language(museum["museum_page"]["title"], code)
     for number, scene in enumerate(scenes, start=1):
-        scene["transcript"] = commentary(name, intro, scenes, number, visit_words(code))
+        scene["transcript"] = commentary(intro, scenes, number, visit_words(code))
     return {"title": in_language(visit["title"], code), "intro": intro, "scenes": scenes}
 
 
-def commentary(museum_name, intro, scenes, number, words):
+def commentary(intro, scenes, number, words):
     """What the audio commentary of scene `number` says (its transcript, word for word): the
-    museum and the scene, the visit's intro on the first, the scene's text, then the way on
+    scene, the visit's intro on the first, the scene's text, then the way on
     (network.json's `commentary_*` words) — 20 to 40 seconds read aloud."""
     scene, count = scenes[number - 1], len(scenes)
-    opening = words["commentary_opening"].format(
-        museum=museum_name, number=number, count=count, title=scene["title"]
-    )
+    opening = words["commentary_opening"].format(number=number, count=count, title=scene["title"])
     if number < count:
         ending = words["commentary_next"].format(title=scenes[number]["title"])
     else:

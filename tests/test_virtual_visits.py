@@ -202,6 +202,7 @@ def test_same_number_of_queries_for_3_and_30_scenes(client, uncached, museum):
         scene(
             f"Scène {n}",
             images[n],
+            transcript=f"Commentaire de la scène {n}.",  # as the demo's scenes have
             hotspots=[
                 hotspot(),
                 hotspot("scene", "Suivante", target=(n + 1) % 30 + 1),
