@@ -34,6 +34,7 @@ class EventPage(ContentPage):
       event, its recurrence expanded, that have not ended by `after` and start before
       `before`;
     - `next_occurrence(now=None)`: the one going on or coming next, or None;
+    - `last_occurrence()`: the last one, however many dates the event has;
     - `is_upcoming`: whether an occurrence has not ended;
     - `status` (`EventPage.Status`);
     - `place()`: {name, address, point} of where it happens (the museum by default);
@@ -203,6 +204,12 @@ class EventPage(ContentPage):
             self.repeat_until,
             after=after,
             before=before,
+        )
+
+    def last_occurrence(self):
+        """The last date of the event, however long it repeats (search shows it once over)."""
+        return dates.last_occurrence(
+            self.start_at, self.end_at, self.all_day, self.repeat, self.repeat_until
         )
 
     def next_occurrence(self, now=None):
