@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
@@ -144,6 +144,7 @@ def dated_rows(home, now=None):
             museum_title=Subquery(museum_title.values("title")[:1]),
             museum_path=Substr("path", 1, length),
             is_event=Q(content_type_id=event_type),
+            is_free=F("eventpage__is_free"),
             **DATED_ANNOTATIONS,
         )
         .filter(

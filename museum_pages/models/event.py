@@ -231,9 +231,10 @@ class EventPage(ContentPage):
         """The museum of the event, its parent page (one query)."""
         return parent_museum(self)
 
-    def place(self):
-        """{name, address, point, is_museum}: the event's own place, or the museum's."""
-        museum = self.museum()
+    def place(self, museum=None):
+        """{name, address, point, is_museum}: the event's own place, or the museum's (one
+        query to find it, unless the caller gives the museum)."""
+        museum = museum or self.museum()
         if self.place_name or self.place_address:
             return {
                 "name": self.place_name or (museum.title if museum else ""),
