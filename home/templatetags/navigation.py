@@ -100,7 +100,6 @@ def footer_links():
             Page.objects.live()
             .type(StandardPage, AgendaPage)
             .filter(locale__language_code=language)
-            .select_related("content_type")
         )
         agenda_type = ContentType.objects.get_for_model(AgendaPage).pk
         return sorted(
