@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 from django.utils import formats
 from django.utils.cache import patch_cache_control
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from core.remembered import remembered
@@ -215,7 +216,6 @@ class Entry:
     sort_key: tuple
     row: object
     kind: str  # "event" or "exhibition"
-    museum_slug: str = ""
 
 
 def agenda_entries(data, filters, now):
@@ -226,7 +226,7 @@ def agenda_entries(data, filters, now):
     last_day = (before - datetime.timedelta(microseconds=1)).date() if before else None
     entries = []
     for row in data["rows"]:
-        slug, museum_title, theme_slugs = data["museums"].get(row.museum_path, ("", "", []))
+        slug, _title, theme_slugs = data["museums"].get(row.museum_path, ("", "", []))
         if not slug:
             continue  # a museum that is not live
         if filters.museum and slug != filters.museum:
@@ -253,9 +253,10 @@ def agenda_entries(data, filters, now):
         else:
             if filters.audience or filters.free:
                 continue  # exhibitions have neither audiences nor a price here
-            if row.end_date < first_day or (last_day and row.start_date > last_day):
+            opens = row.start_date or first_day
+            if row.end_date < first_day or (last_day and opens > last_day):
                 continue
-            day = max(row.start_date, first_day)
+            day = max(opens, first_day)
             key = (day, 0, after, row.title)
             entries.append(Entry(day, key, row, "exhibition"))
     entries.sort(key=lambda entry: entry.sort_key)
@@ -285,13 +286,11 @@ def group_by_day(entries, now):
                 {
                     "day": entry.day,
                     "iso": entry.day.isoformat(),
-                    "text": dates.day_text(entry.day),
+                    "text": capfirst(dates.day_text(entry.day)),
                     "items": [],
                 }
             )
         days[-1]["items"].append(shown)
-    for day in days:
-        day["text"] = day["text"][:1].upper() + day["text"][1:]
     return days
 
 
