@@ -12,7 +12,7 @@ from wagtail.models import Collection
 from demo.placeholders import draw_placeholder
 from home.models import NetworkHomePage, StandardPage
 from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
-from network.models import RouteIndexPage, RoutePage, Theme
+from network.models import AgendaPage, RouteIndexPage, RoutePage, Theme
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -104,6 +104,14 @@ class EventPageFactory(PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class AgendaPageFactory(PageFactory):
+    title = "Agenda"
+    slug = "agenda"
+
+    class Meta:
+        model = AgendaPage
 
 
 class RouteIndexPageFactory(PageFactory):

@@ -94,9 +94,9 @@ def dates_of(page):
     """An event's next date (or its last, once over) and status, an exhibition's dates."""
     if isinstance(page, EventPage):
         upcoming = page.next_occurrence()
-        shown = [upcoming] if upcoming else page.occurrences()[-1:]
+        shown = upcoming or page.last_occurrence()
         return {
-            "when": event_display.occurrence_entry(shown[0]) if shown else None,
+            "when": event_display.occurrence_entry(shown) if shown else None,
             "status_notice": event_display.status_notice(page.status),
         }
     if isinstance(page, ExhibitPage):

@@ -427,3 +427,41 @@ def test_the_admin_refuses_a_repeat_without_end(superuser_client, museum):
     assert response.status_code == 200
     assert "Indiquez jusqu&#x27;à quand l&#x27;événement se répète." in response.content.decode()
     assert not EventPage.objects.filter(slug="atelier-de-paques").exists()
+
+
+# Fixed: an all-day event all its day; the last date of a long repeat -------------------------
+
+
+def test_a_one_off_all_day_event_stays_listed_once_its_start_time_has_passed(client, museum):
+    now = now_in_paris()
+    EventPageFactory(
+        parent=museum,
+        title="Journée portes ouvertes",
+        start_at=now.replace(hour=0, minute=0, second=0, microsecond=0),
+        all_day=True,
+    )
+    html = html_of(client, "/fr/")
+    section = html[html.index('id="events-heading"') :]
+    section = section[: section.index("</section>")]
+    assert "Journée portes ouvertes" in section
+    assert f'datetime="{now.date().isoformat()}"' in section
+    assert "Journée portes ouvertes" in html_of(client, "/fr/agenda/")
+
+
+def test_the_last_date_of_a_long_repeat_is_its_real_last_date(client, museum):
+    event = EventPageFactory(
+        parent=museum,
+        title="Ronde hebdomadaire des veilleurs",
+        start_at=paris(2020, 1, 4, 10, 0),
+        repeat="weekly",
+        repeat_until=datetime.date(2022, 12, 31),
+    )
+    assert len(event.occurrences()) == dates.MAX_OCCURRENCES  # 157 dates in all
+    last = event.last_occurrence()
+    assert last.start == paris(2022, 12, 31, 10, 0)
+    html = html_of(client, "/fr/search/?" + urlencode({"q": event.title, "type": "event"}))
+    with translation.override("fr"):
+        assert dates.when_text(last) in html
+    page = html_of(client, event.url)
+    assert 'datetime="2022-12-31T10:00+01:00"' in page
+    assert "Cet événement est passé." in page

@@ -34,6 +34,7 @@ class EventPage(ContentPage):
       event, its recurrence expanded, that have not ended by `after` and start before
       `before`;
     - `next_occurrence(now=None)`: the one going on or coming next, or None;
+    - `last_occurrence()`: the last one, however many dates the event has;
     - `is_upcoming`: whether an occurrence has not ended;
     - `status` (`EventPage.Status`);
     - `place()`: {name, address, point} of where it happens (the museum by default);
@@ -205,6 +206,12 @@ class EventPage(ContentPage):
             before=before,
         )
 
+    def last_occurrence(self):
+        """The last date of the event, however long it repeats (search shows it once over)."""
+        return dates.last_occurrence(
+            self.start_at, self.end_at, self.all_day, self.repeat, self.repeat_until
+        )
+
     def next_occurrence(self, now=None):
         return dates.next_occurrence(
             self.start_at, self.end_at, self.all_day, self.repeat, self.repeat_until, now
@@ -224,9 +231,10 @@ class EventPage(ContentPage):
         """The museum of the event, its parent page (one query)."""
         return parent_museum(self)
 
-    def place(self):
-        """{name, address, point, is_museum}: the event's own place, or the museum's."""
-        museum = self.museum()
+    def place(self, museum=None):
+        """{name, address, point, is_museum}: the event's own place, or the museum's (one
+        query to find it, unless the caller gives the museum)."""
+        museum = museum or self.museum()
         if self.place_name or self.place_address:
             return {
                 "name": self.place_name or (museum.title if museum else ""),

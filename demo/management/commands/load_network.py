@@ -24,6 +24,7 @@ from demo.audio import Speaker, SpeechUnavailable
 from demo.data import in_language, museums, network, routes
 from demo.events import event_fields, event_texts, exhibition_dates
 from demo.factories import (
+    AgendaPageFactory,
     EventPageFactory,
     ExhibitPageFactory,
     ImageFactory,
@@ -84,6 +85,7 @@ class Command(BaseCommand):
                 if not options.get("museums") or museum["slug"] in options["museums"]:
                     self.ensure_museum(home, museum)
             self.ensure_routes(home)
+            self.ensure_agenda(home)
         except MissingText as error:
             raise CommandError(str(error)) from error
         pages = Page.objects.type(NetworkHomePage).count()
@@ -373,6 +375,11 @@ class Command(BaseCommand):
             self.ensure_translations(exhibit, texts, update=True)
             self.created += 1
         return exhibit
+
+    def ensure_agenda(self, home):
+        entry = self.network["agenda"]
+        texts = {code: self.page_texts(entry, code) for code in languages.CODES}
+        self.ensure_page(AgendaPageFactory, home, entry["slug"], texts, **self.page_fields(entry))
 
     # Routes between museums -----------------------------------------------------------
 
