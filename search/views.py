@@ -15,6 +15,7 @@ from core.pages import public_pages, specific_pages
 from core.query_params import bounded_number
 from home.models import StandardPage
 from museum_pages.models import (
+    AudioGuidePage,
     EventPage,
     ExhibitPage,
     MuseumPage,
@@ -34,6 +35,7 @@ PAGE_TYPES = {
     "exhibit": (ExhibitPage, gettext_lazy("Expositions")),
     "visit": (VirtualVisitPage, gettext_lazy("Visites virtuelles")),
     "event": (EventPage, gettext_lazy("Événements")),
+    "audio-guide": (AudioGuidePage, gettext_lazy("Audioguides")),
     "page": (StandardPage, gettext_lazy("Pages du réseau")),
 }
 
@@ -65,9 +67,11 @@ def describe(pages, museums, terms, request):
     for page in pages:
         museum = museum_by_path.get(page.path[: MuseumPage.steplen * 3])
         body = getattr(page, "body", None)
+        tracks = getattr(page, "tracks", None)  # an audio guide's titles and transcripts
         text = matched_text(
             [page.search_description, getattr(page, "intro", ""), getattr(page, "town", "")]
-            + (texts_of(body.raw_data) if body is not None else []),
+            + (texts_of(body.raw_data) if body is not None else [])
+            + (texts_of(tracks.raw_data) if tracks is not None else []),
             terms,
         )
         results.append(
