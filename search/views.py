@@ -71,7 +71,7 @@ def describe(pages, museums, terms, request):
         text = matched_text(
             [page.search_description, getattr(page, "intro", ""), getattr(page, "town", "")]
             + (texts_of(body.raw_data) if body is not None else [])
-            + (texts_of(tracks.raw_data) if tracks is not None else []),
+            + (texts_of(list(tracks.raw_data)) if tracks is not None else []),
             terms,
         )
         results.append(

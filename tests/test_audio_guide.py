@@ -362,3 +362,6 @@ def test_search_finds_a_guide_by_its_transcript(client, locales):
         assert [page.specific_class for page in found] == [AudioGuidePage]
         assert found[0].get_parent().slug == "carriere-wellington"
         assert found[0].locale.language_code == code
+        result = response.context["described_results"][0]
+        assert "<mark>" in result["excerpt"]  # the transcript that matched, highlighted
+        assert result["museum"].slug == "carriere-wellington"
