@@ -88,13 +88,13 @@ def test_every_demo_museum_has_a_guide_with_its_tracks_in_four_languages(locales
 
 def test_demo_transcripts_are_new_texts_not_the_museums_paragraphs():
     for data in museums():
-        page_texts = {
+        page_texts = [
             *data["museum_page"]["body"],
             data["museum_page"]["intro"],
             data["exhibition"]["intro"],
             *data["exhibition"]["body"],
             *[scene["text"] for scene in data["virtual_visit"]["scenes"]],
-        }
+        ]
         french = {text["fr"] for text in page_texts}
         for track in audio_guides()["museums"][data["slug"]]:
             assert track["transcript"]["fr"] not in french
@@ -302,13 +302,16 @@ def test_duplicate_numbers_are_refused_at_publication(client, museum_a):
     ]
 
 
-def test_a_transcript_is_required(client, museum_a):
+def test_a_transcript_is_required_at_publication(client, museum_a):
     guide = guide_of(museum_a)
-    sign_in(client, editor_of(museum_a))
+    sign_in(client, moderator_of(museum_a))
     url = reverse("wagtailadmin_pages:edit", args=[guide.pk])
-    response = client.post(url, guide_form(guide, [(1, "L’entrée", None, "")]))
+    form = guide_form(guide, [(1, "L’entrée", None, "")])
+    response = client.post(url, {**form, "action-publish": "publish"})
     assert response.status_code == 200
-    assert "tracks" in response.context["form"].errors
+    errors = response.context["form"].errors.as_data()["tracks"][0].as_json_data()
+    assert "transcript" in errors["blockErrors"][0]["blockErrors"]
+    assert AudioGuidePage.objects.get(pk=guide.pk).tracks[0].value["transcript"]
 
 
 def test_another_museums_recording_is_refused(client, museum_a, museum_b):

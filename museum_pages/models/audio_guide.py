@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.formats import number_format
+from django.utils.html import avoid_wrapping
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.panels import FieldPanel
@@ -42,9 +43,11 @@ def size_text(size):
     "4,2 Mo" in French, "4.2 MB" in English (Django's filesizeformat says "Mio")."""
     if size < 1_000_000:
         # Translators: kilobytes (1 kB = 1000 bytes).
-        return _("%(size)s ko") % {"size": number_format(max(size, 1) / 1000, 0)}
-    # Translators: megabytes (1 MB = 1 000 000 bytes).
-    return _("%(size)s Mo") % {"size": number_format(size / 1_000_000, 1)}
+        text = _("%(size)s ko") % {"size": number_format(max(size, 1) / 1000, 0)}
+    else:
+        # Translators: megabytes (1 MB = 1 000 000 bytes).
+        text = _("%(size)s Mo") % {"size": number_format(size / 1_000_000, 1)}
+    return avoid_wrapping(text)  # "4,2 Mo" never split across two lines
 
 
 class AudioGuidePage(ContentPage):
