@@ -11,7 +11,13 @@ from wagtail.models import Collection
 
 from demo.placeholders import draw_placeholder
 from home.models import NetworkHomePage, StandardPage
-from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
+from museum_pages.models import (
+    AudioGuidePage,
+    EventPage,
+    ExhibitPage,
+    MuseumPage,
+    VirtualVisitPage,
+)
 from network.models import AgendaPage, RouteIndexPage, RoutePage, Theme
 
 
@@ -96,6 +102,13 @@ class VirtualVisitPageFactory(PageFactory):
 
     class Meta:
         model = VirtualVisitPage
+
+
+class AudioGuidePageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Audioguide {n}")
+
+    class Meta:
+        model = AudioGuidePage
 
 
 class EventPageFactory(PageFactory):

@@ -18,6 +18,7 @@ from core.query_params import bounded_number
 from core.remembered import remembered
 from home.models import StandardPage
 from museum_pages.models import (
+    AudioGuidePage,
     EventPage,
     ExhibitPage,
     MuseumPage,
@@ -38,6 +39,7 @@ PAGE_TYPES = {
     "exhibit": (ExhibitPage, gettext_lazy("Expositions")),
     "visit": (VirtualVisitPage, gettext_lazy("Visites virtuelles")),
     "event": (EventPage, gettext_lazy("Événements")),
+    "audio-guide": (AudioGuidePage, gettext_lazy("Audioguides")),
     "page": (StandardPage, gettext_lazy("Pages du réseau")),
 }
 
@@ -69,9 +71,11 @@ def describe(pages, museums, terms, request):
     for page in pages:
         museum = museum_by_path.get(page.path[: MuseumPage.steplen * 3])
         body = getattr(page, "body", None)
+        tracks = getattr(page, "tracks", None)  # an audio guide's titles and transcripts
         text = matched_text(
             [page.search_description, getattr(page, "intro", ""), getattr(page, "town", "")]
-            + (texts_of(body.raw_data) if body is not None else []),
+            + (texts_of(body.raw_data) if body is not None else [])
+            + (texts_of(list(tracks.raw_data)) if tracks is not None else []),
             terms,
         )
         results.append(

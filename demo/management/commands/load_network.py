@@ -21,6 +21,7 @@ from core import languages
 from core.translation import MissingText, ensure_locales, text_pairs, translate
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
 from demo.audio import Speaker, SpeechUnavailable
+from demo.audio_guides import ensure_audio_guide
 from demo.data import in_language, museums, network, routes
 from demo.events import event_fields, event_texts, exhibition_dates
 from demo.factories import (
@@ -238,6 +239,7 @@ class Command(BaseCommand):
         self.ensure_exhibit(museum, data)
         self.ensure_temporary_exhibit(museum, data)
         self.ensure_visit(museum, data)
+        ensure_audio_guide(self, museum, data)
         self.ensure_event(museum, data)
 
     def ensure_exhibit(self, museum, data):
