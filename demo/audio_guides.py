@@ -1,10 +1,12 @@
 """Demo audio guides: one per museum, three numbered tracks with their transcripts, in the
-four languages (demo/audio_guides.json). No recordings: the page then says, in each
-language, that it has none and shows the transcript (recordings come with demo speech)."""
+four languages (demo/audio_guides.json), each track read in each language by the demo's
+speech (demo/audio.py) when it speaks; without it, the page says in each language that it
+has no recording and shows the transcript."""
 
 from core import languages
 from demo.data import audio_guides, in_language
 from demo.factories import AudioGuidePageFactory
+from demo.visits import ensure_spoken
 
 
 def track_values(tracks, code):
@@ -41,7 +43,7 @@ def ensure_audio_guide(command, museum, data):
     page = museum.get_children().filter(slug=guide["slug"], locale=command.source_locale).first()
     if page is not None:
         command.ensure_translations(page.specific, texts)
-        return page.specific
+        return spoken(command, page.specific, tracks, texts)
     values, _texts = track_values(tracks, languages.SOURCE)
     page = AudioGuidePageFactory(
         parent=museum,
@@ -55,4 +57,18 @@ def ensure_audio_guide(command, museum, data):
     )
     command.created += 1
     command.ensure_translations(page, texts)
+    return spoken(command, page, tracks, texts)
+
+
+def spoken(command, page, tracks, texts):
+    items = {
+        code: [
+            {"title": in_language(track["title"], code), "transcript": track_text}
+            for track, track_text in zip(
+                tracks, [in_language(track["transcript"], code) for track in tracks], strict=True
+            )
+        ]
+        for code in languages.CODES
+    }
+    ensure_spoken(command, page, "tracks", items, texts)
     return page

@@ -207,43 +207,50 @@ def ensure_visit(command, museum, data):
 
 
 def ensure_commentaries(command, visit, data):
-    """Each scene's transcript in each language and, when the demo speaks
-    (`command.speaker`, demo/audio.py), its own recording of it in that language: the
-    French recording in the French visit, each translation's as the translator's
-    replacement of it (a segment override), so no language plays another's. Idempotent:
-    what is already in place is left as it is (a second run speaks nothing either)."""
+    """Each scene's transcript in each language and its recording: see ensure_spoken."""
     scenes = {code: visit_in_language(data, code)["scenes"] for code in languages.CODES}
-    recordings = speak_scenes(command, visit, scenes)
+    texts = {code: visit_texts(data, code) for code in languages.CODES}
+    ensure_spoken(command, visit, "scenes", scenes, texts)
+
+
+def ensure_spoken(command, page, field, items, texts):
+    """The transcript of each block of `page.<field>` (a visit's scenes, a guide's tracks)
+    in each language and, when the demo speaks (`command.speaker`, demo/audio.py), its own
+    recording of it in that language: the French recording in the French page, each
+    translation's as the translator's replacement of it (a segment override), so no
+    language plays another's. `items` is {language: [{"title", "transcript"}…]}, `texts`
+    {language: the page's texts} for translate(). Idempotent: what is already in place is
+    left as it is (a second run speaks nothing either)."""
+    recordings = speak_items(command, page, items)
     changed = False
-    for block, scene, recording in zip(
-        visit.scenes, scenes[languages.SOURCE], recordings[languages.SOURCE], strict=True
+    for block, item, recording in zip(
+        getattr(page, field), items[languages.SOURCE], recordings[languages.SOURCE], strict=True
     ):
-        if block.value["transcript"] != scene["transcript"]:
-            block.value["transcript"], changed = scene["transcript"], True
+        if block.value["transcript"] != item["transcript"]:
+            block.value["transcript"], changed = item["transcript"], True
         if recording is not None and block.value["audio"] != recording:
             block.value["audio"], changed = recording, True
     if changed:
-        visit.save_revision().publish()
-        TranslationSource.update_or_create_from_instance(visit)
+        page.save_revision().publish()
+        TranslationSource.update_or_create_from_instance(page)
         command.created += 1
-    texts = {code: visit_texts(data, code) for code in languages.CODES}
     for code in languages.TARGETS:
         locale = command.locales[code]
-        translated = visit.get_translation(locale).specific
-        wanted = list(zip(translated.scenes, scenes[code], recordings[code], strict=True))
+        translated = page.get_translation(locale).specific
+        wanted = list(zip(getattr(translated, field), items[code], recordings[code], strict=True))
         if not changed and all(
-            block.value["transcript"] == scene["transcript"]
+            block.value["transcript"] == item["transcript"]
             and (recording is None or block.value["audio"] == recording)
-            for block, scene, recording in wanted
+            for block, item, recording in wanted
         ):
             continue
         overrides = {
-            f"scenes.{block.id}.audio": recording.pk
-            for block, _scene, recording in wanted
+            f"{field}.{block.id}.audio": recording.pk
+            for block, _item, recording in wanted
             if recording is not None
         }
         translate(
-            visit,
+            page,
             locale,
             text_pairs(texts[languages.SOURCE], texts[code]),
             overrides=overrides,
@@ -251,22 +258,20 @@ def ensure_commentaries(command, visit, data):
         command.created += 1
 
 
-def speak_scenes(command, visit, scenes):
-    """{language: [the audio item of each scene's transcript, or None]}."""
-    recordings = {code: [None] * len(scenes[code]) for code in languages.CODES}
+def speak_items(command, page, items):
+    """{language: [the audio item of each item's transcript, or None]}."""
+    recordings = {code: [None] * len(items[code]) for code in languages.CODES}
     speaker = command.speaker
     if speaker is None:
         return recordings
-    museum = visit.get_parent().title
+    museum = page.get_parent().title
     collection = command.museum_collection(museum)
     try:
         for code in languages.CODES:
-            for index, scene in enumerate(scenes[code]):
-                title = f"{scene['title']} – {museum} ({code})"
-                recordings[code][index] = speaker.speak(
-                    scene["transcript"], code, collection, title
-                )
+            for index, item in enumerate(items[code]):
+                title = f"{item['title']} – {museum} ({code})"
+                recordings[code][index] = speaker.speak(item["transcript"], code, collection, title)
     except SpeechUnavailable as error:
         command.speech_failed(error)
-        return {code: [None] * len(scenes[code]) for code in languages.CODES}
+        return {code: [None] * len(items[code]) for code in languages.CODES}
     return recordings

@@ -20,7 +20,7 @@ from mutagen.mp3 import MP3
 
 from core import languages
 from demo.audio import track_name
-from museum_pages.models import VirtualVisitPage
+from museum_pages.models import AudioGuidePage, VirtualVisitPage
 from teams.permissions import museum_team
 
 MUSEUM = "carriere-wellington"
@@ -79,6 +79,27 @@ def test_each_language_has_its_own_recording_of_its_transcript(speech_on, client
     assert german != french and "Szene 1 von 3" in german
 
 
+def test_each_audio_guide_track_is_spoken_in_each_language(speech_on, client, museum, locales):
+    load()
+    files = set()
+    for code in languages.CODES:
+        guide = AudioGuidePage.objects.child_of(museum.get_translation(locales[code])).get()
+        content = client.get(guide.url).content.decode()
+        assert "Pas d’enregistrement" not in content and "Pas d'enregistrement" not in content
+        for block in guide.tracks:
+            media, transcript = block.value["audio"], block.value["transcript"]
+            assert media is not None, (code, block.value["number"])
+            assert tags_of(media) == transcript
+            assert 20 <= MP3(media.file.path).info.length <= 40, (code, block.value["number"])
+            assert media.url in content
+            files.add(digest(media.file.path))
+    assert len(files) == 3 * len(languages.CODES)
+
+
+def tags_of(media):
+    return ID3(media.file.path).getall("USLT")[0].text
+
+
 def test_a_second_load_speaks_nothing(speech_on, museum, locales):
     load()
     before = {
@@ -86,7 +107,9 @@ def test_a_second_load_speaks_nothing(speech_on, museum, locales):
         for code, visit in visits(museum, locales).items()
     }
     output = load()
-    assert "Demo speech: 0 tracks spoken, 12 already made" in output, output
+    assert "Demo speech: 0 tracks spoken, 24 already made" in output, (
+        output
+    )  # 3 scenes and 3 guide tracks × 4 languages
     after = {
         code: [block.value["audio"].pk for block in visit.scenes]
         for code, visit in visits(museum, locales).items()

@@ -1,6 +1,7 @@
 """AudioGuidePage: a museum's numbered audio guide, like the players handed out at the desk."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from django.utils.formats import number_format
 from django.utils.html import avoid_wrapping
@@ -11,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from core import pictures
+from core import pictures, transcoding
 from core.pages import ContentPage
 from core.query_params import bounded_number
 from museum_pages import recordings
@@ -127,6 +128,9 @@ class AudioGuidePage(ContentPage):
         """The tracks by number, each with what this language plays (one query for the
         recordings, one for the source page's, whatever the number of tracks)."""
         sources = recordings.source_recordings(self, "tracks")
+        chosen = [block.value["audio"] for block in self.tracks if block.value["audio"]]
+        if chosen:  # their speech-sized copies (core.transcoding), in one query
+            prefetch_related_objects(chosen, "speech_files")
         tracks = []
         for block in self.tracks:
             value = block.value
@@ -137,6 +141,10 @@ class AudioGuidePage(ContentPage):
                     "anchor": track_anchor(value["number"]),
                     "title": value["title"],
                     "audio": recording.audio,
+                    # Opus, MP3, then the upload: the browser plays the first it can.
+                    "audio_sources": transcoding.sources(recording.audio)
+                    if recording.audio
+                    else [],
                     "size": file_size(recording.audio) if recording.audio else 0,
                     "transcript": value["transcript"],
                 }
