@@ -48,3 +48,14 @@ class VirtualVisitPageForm(ContentPageForm):
                 ),
             )
         return cleaned_data
+
+
+class EventPageForm(ContentPageForm):
+    """Prices typed as a French editor writes them: "4,50" as well as "4.50"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        price = self.fields.get("price")
+        if price is not None:
+            price.localize = True
+            price.widget.is_localized = True

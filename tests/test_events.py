@@ -135,7 +135,7 @@ def test_an_event_cannot_repeat_without_an_end_nor_be_free_with_a_price(museum):
     ("code", "text"),
     [
         ("fr", "Samedi 3 avril 2027, de 14:30 à 16:00"),
-        ("en", "Saturday, April 3, 2027, 14:30–16:00"),
+        ("en", "Saturday, 3 April 2027, 14:30–16:00"),
         ("de", "Samstag, 3. April 2027, 14:30–16:00 Uhr"),
         ("nl", "Zaterdag 3 april 2027, 14:30–16:00"),
     ],
@@ -173,7 +173,9 @@ def test_event_page_shows_dates_across_dst_in_order_place_and_price(client, muse
     assert 'href="https://example.org/reserver"' in html
     assert "Französisch, Englisch" in html or "französisch, englisch" in html.lower()
     html_en = html_of(client, event.get_translation(locales["en"]).url)
-    assert "Saturday, April 3, 2027, 10:00–11:00" in html_en
+    assert "Saturday, 3 April 2027, 10:00–11:00" in html_en  # day first, as in Britain
+    assert "Every week until 3 April 2027" in html_en
+    assert "April 3" not in html_en and "March 20" not in html_en
     assert "4.50 €" in html_en
 
 
