@@ -161,16 +161,16 @@ class RouteStop(TranslatableMixin, Orderable):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.museum_id is None:
-            errors = {}
             if not self.name:
                 errors["name"] = _("Choisissez un musée ou donnez le nom du lieu.")
             if not self.location:
                 errors["location"] = _("Un lieu qui n'est pas un musée a besoin de sa position.")
         if self.location and geography.parse_point(self.location) is None:
             errors["location"] = _("Position illisible : placez le point sur la carte.")
-            if errors:
-                raise ValidationError(errors)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def point(self):
