@@ -74,7 +74,10 @@ def test_an_editor_creates_an_event_and_the_moderator_approves_it(page_at, live_
         moderator.goto(f"{live_site.url}/admin/")
         moderator.get_by_role("link", name=TITLE).first.click()
         moderator.wait_for_url("**/edit/")
-        approve = footer_button(moderator, 'button[data-workflow-action-name="approve"]')
+        approve = footer_button(  # "Approuver", not "Approuver avec commentaire" (a dialog)
+            moderator,
+            'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])',
+        )
         with moderator.expect_navigation():
             approve.click()
 
