@@ -1,6 +1,7 @@
 """The admin forms of virtual visits and audio guides: a scene's or a track's recording is
 one the editor may choose."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
@@ -64,3 +65,17 @@ class VirtualVisitPageForm(RecordingsPageForm):
 
 class AudioGuidePageForm(RecordingsPageForm):
     recordings_field = "tracks"
+
+
+class EventPageForm(ContentPageForm):
+    """Prices typed as a French editor writes them: "4,50" as well as "4.50". A text box
+    with a decimal keypad on phones: a number box would refuse the comma, and show nothing
+    of a price written "4,50"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        price = self.fields.get("price")
+        if price is not None:
+            price.localize = True
+            price.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 8})
+            price.widget.is_localized = True

@@ -155,6 +155,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates day first, as in Britain ("3 April 2027"): core/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_TZ = True
 

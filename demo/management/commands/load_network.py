@@ -40,7 +40,7 @@ from demo.practical import practical_fields, practical_texts
 from demo.visits import ensure_visit
 from home.models import NetworkHomePage
 from museum_pages.models import Audience, ExhibitPage, MuseumPage
-from museum_pages.practical import dates
+from museum_pages.practical import dates, geography
 from network.models import RouteStop, Theme
 from teams.permissions import collection_named
 from teams.translators import ensure_translator_group
@@ -421,8 +421,9 @@ class Command(BaseCommand):
         return RouteStop(
             museum=museum_pages[stop["museum"]] if "museum" in stop else None,
             name=stop["place"][source] if "place" in stop else "",
-            latitude=stop.get("latitude"),
-            longitude=stop.get("longitude"),
+            location=geography.make_point(stop["longitude"], stop["latitude"])
+            if "latitude" in stop
+            else "",
             stay_minutes=stop["stay_minutes"],
             transport=stop["transport"][source] if stop["transport"] else "",
             note=stop["note"][source] if stop["note"] else "",
