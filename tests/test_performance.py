@@ -32,7 +32,7 @@ BUDGET = {
     "home": 12,  # the next events and current exhibitions (issue 17), the routes (issue 20)
     "museum": 11,  # the routes through it (issue 20)
     "exhibit": 5,  # its museum, for the dates' JSON-LD
-    "visit": 8,
+    "visit": 9,  # the French recordings of its commented scenes (museum_pages.recordings)
     "event": 6,  # its museum (place, organiser) and its audiences in the language
     "standard": 4,
     "search": 11,  # every language's towns, for names typed in another language (issue 21)
