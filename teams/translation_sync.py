@@ -20,6 +20,10 @@ Stopped translations (`Translation.enabled = False`) and pages made by hand in a
 (bookkeeping fields aside: revisions, publication dates…) changes nothing, so one French
 publication makes one update however often the task runs.
 
+A changed French string is offered the previous translation of its place, as a draft to
+review (`offer_previous_translations`): one sentence added to a paragraph does not empty
+the paragraph's translation.
+
 Commands that write their own translations (load_network, setup_network) run inside
 `paused()`.
 """
@@ -29,9 +33,15 @@ import json
 import threading
 
 from django.db import transaction
+from django.db.models import Count, Exists, Max, OuterRef
 from django_tasks import task
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from core import languages
 
@@ -104,6 +114,8 @@ def sync_page(page, live_facts=False):
     source, changed = update_source(page)
     done = {}
     for locale in Locale.objects.filter(language_code__in=languages.TARGETS):
+        if changed:
+            offer_previous_translations(source, locale)
         target = (
             Page.objects.filter(translation_key=page.translation_key, locale=locale)
             .only("pk", "live")
@@ -133,6 +145,64 @@ def sync_page(page, live_facts=False):
         else:
             done[locale.language_code] = "live"
     return done
+
+
+PREVIOUS_TRANSLATION = "Mem'Histo (previous translation)"
+
+
+def offer_previous_translations(source, locale):
+    """Small changes keep their translation: a changed French string (a segment whose
+    context — field, StreamField block, inline row — had a person's translation of its old
+    text) is offered that translation as a draft to review. It is stored as a machine
+    translation, so the editor shows it and the guard (teams/translation_guard.py) counts it
+    as missing until a translator saves it. Only where the context holds one string, so
+    the offer is never that of another sentence. Returns the number of strings offered."""
+    segments = StringSegment.objects.filter(source=source).exclude(
+        Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale=locale,
+            )
+        )
+    )
+    single = {
+        context_id: string_id
+        for context_id, string_id, count in segments.order_by()
+        .values("context_id")
+        .annotate(count=Count("pk"), string_id=Max("string_id"))
+        .values_list("context_id", "string_id", "count")
+        if count == 1
+    }
+    if not single:
+        return 0
+    previous = {}
+    for translation in (
+        StringTranslation.objects.filter(
+            context_id__in=list(single),
+            locale=locale,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+            has_error=False,
+        )
+        .exclude(translation_of_id__in=list(single.values()))
+        .order_by("updated_at")
+    ):
+        previous[translation.context_id] = translation  # the latest one wins
+    StringTranslation.objects.bulk_create(
+        [
+            StringTranslation(
+                translation_of_id=single[context_id],
+                context_id=context_id,
+                locale=locale,
+                data=translation.data,
+                translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+                tool_name=PREVIOUS_TRANSLATION,
+            )
+            for context_id, translation in previous.items()
+        ],
+        ignore_conflicts=True,
+    )
+    return len(previous)
 
 
 @task()

@@ -1,6 +1,8 @@
 """The editorial loop: a French publication opens drafts in every language, translators find
 them on their dashboard, and nothing half-translated is published."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
@@ -40,7 +42,7 @@ def translate_everything(client, translation, prefix="DE"):
         url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
         response = client.put(
             url,
-            f"value={prefix} {segment.string.data}",
+            urlencode({"value": f"{prefix} {segment.string.data}"}),
             content_type="application/x-www-form-urlencoded",
         )
         assert response.status_code in (200, 201)
@@ -219,7 +221,8 @@ def test_only_the_network_team_publishes_with_french_and_history_says_so(
 
 
 def test_missing_list_of_an_unknown_translation_is_a_404(client, translator):
-    assert client.get(reverse("memhisto_missing_translations", args=[999999])).status_code == 404
+    url = reverse("memhisto_missing_translations", args=[999999])
+    assert client.get(url, follow=True).status_code == 404
 
 
 # Point 3: "À traduire" ------------------------------------------------------------------------
@@ -278,3 +281,53 @@ def test_museum_editor_sees_each_page_in_each_language(
     row = dashboard[dashboard.index(f">{exhibit.title}</a>") :]
     row = row[: row.index("</tr>")]
     assert row.count('data-state="waiting"') == 3
+
+
+# Point 5: small changes keep their translation -------------------------------------------------
+
+
+def test_a_sentence_added_to_a_french_paragraph_offers_the_previous_german_text(
+    client, translator, museum, locales, django_capture_on_commit_callbacks
+):
+    german_locale = locales["de"]
+    source = translation_into(museum, "de").source
+    block = museum.body[0]
+    segment = StringSegment.objects.select_related("string").get(
+        source=source, context__path=f"body.{block.id}"
+    )
+    previous = StringTranslation.objects.get(
+        translation_of=segment.string, context=segment.context, locale=german_locale
+    ).data
+
+    # The museum's team adds one sentence to the first French paragraph and publishes.
+    old_text = segment.string.data
+    block.value = RichText(f"<p>{old_text} Une phrase de plus.</p>")
+    with django_capture_on_commit_callbacks(execute=True):
+        museum.save_revision().publish()
+
+    # The translator is offered the previous German paragraph, as a draft to review…
+    changed = StringSegment.objects.select_related("string").get(
+        source=source, context__path=f"body.{block.id}"
+    )
+    assert changed.string.data == f"{old_text} Une phrase de plus."
+    offered = StringTranslation.objects.get(
+        translation_of=changed.string, context=changed.context, locale=german_locale
+    )
+    assert offered.data == previous and offered.translation_type == "machine"
+    translation = translation_into(museum, "de")
+    assert [s.string.data for s in missing_strings(translation)] == [changed.string.data]
+    # …which the live German page does not show yet.
+    german = museum.get_translation(german_locale)
+    assert german.live and "Une phrase de plus." not in client.get(german.url).content.decode()
+
+    # The translator completes it, saves, and may publish.
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, changed.pk])
+    client.put(
+        url,
+        urlencode({"value": f"{previous} Ein Satz mehr."}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert missing_strings(translation) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:edit", args=[german.pk]), {"action": "publish"})
+    assert "Ein Satz mehr." in client.get(german.url).content.decode()
