@@ -67,8 +67,8 @@ def test_a_french_exhibit_reaches_german_readers_through_the_translator(page_at,
     translator.wait_for_load_state()
 
     # Publishing now is refused, with the list of what is missing.
-    translator.get_by_role("button", name="Veröffentlichen in Deutsch").click()
-    translator.wait_for_load_state()
+    with translator.expect_navigation():
+        translator.get_by_role("button", name="Veröffentlichen in Deutsch").click()
     refusal = translator.get_by_text("Veröffentlichung abgelehnt").first
     refusal.wait_for()
     main = translator.inner_text("body")
@@ -84,8 +84,10 @@ def test_a_french_exhibit_reaches_german_readers_through_the_translator(page_at,
         translator.locator("textarea").first.fill(f"Deutscher Text {number}")
         translator.get_by_role("button", name="Speichern").first.click()
         translator.get_by_text(f"Deutscher Text {number}").first.wait_for()
-    translator.get_by_role("button", name="Veröffentlichen in Deutsch").click()
-    translator.wait_for_load_state()
+    # The publication is a form posted by the editor: wait for its answer before leaving.
+    with translator.expect_navigation():
+        translator.get_by_role("button", name="Veröffentlichen in Deutsch").click()
+    assert "Veröffentlichung abgelehnt" not in translator.inner_text("body")
 
     german = translator.goto(f"{live_site.url}/de/{museum_slug}/{slug}/")
     assert german.status == 200
