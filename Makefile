@@ -7,9 +7,9 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 BENCH_NODE_INSTALLED := bench/node_modules/.installed
 
-.PHONY: run test bench install assets lint format ci-browser clean lock
+.PHONY: run test bench install assets lint format ci-browser clean lock speech-tools
 
-run: install
+run: install speech-tools
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py compile_catalogues
 	$(PY) manage.py load_network
@@ -28,6 +28,23 @@ bench: install $(BENCH_LIGHTHOUSE)
 	$(PY) bench/production.py $(BENCH_ARGS)
 
 install: $(INSTALLED) $(NODE_INSTALLED)
+
+# The demo's spoken commentaries (demo/audio.py) and the audio uploads' speech-sized copies
+# (core/transcoding.py) need Debian's espeak-ng and ffmpeg: installed with apt when missing
+# and allowed (root, or sudo without a password); otherwise said, and the demo loads
+# without audio.
+speech-tools:
+	@if command -v espeak-ng >/dev/null && command -v ffmpeg >/dev/null; then :; \
+	elif ! command -v apt-get >/dev/null; then \
+		echo "espeak-ng and ffmpeg are missing (no apt-get here): the demo loads without audio."; \
+	else \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO=sudo; \
+		else echo "espeak-ng and ffmpeg are missing: sudo apt-get install espeak-ng ffmpeg" \
+			"(the demo loads without audio meanwhile)."; exit 0; fi; \
+		echo "Installing espeak-ng and ffmpeg (apt-get) for the demo's spoken commentaries"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			espeak-ng ffmpeg >/dev/null || echo "apt-get failed: the demo loads without audio."; \
+	fi
 
 # Python packages: exact versions and hashes from requirements.lock (made by `make lock`).
 $(INSTALLED): requirements.lock

@@ -5,8 +5,17 @@ are entered as translations of the French source's segments, exactly where a tra
 work would be stored, so that the translation editor shows them and keeps them in step.
 """
 
+import json
+
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.strings import StringValue, extract_strings
 
 from core import languages
@@ -43,14 +52,23 @@ def text_pairs(source_texts, target_texts):
     return pairs
 
 
-def translate(instance, locale, pairs, tool_name="Mem'Histo"):
+def translate(instance, locale, pairs, tool_name="Mem'Histo", overrides=None):
     """Create or update the `locale` translation of `instance` from French→target pairs.
 
+    `overrides` maps the path of an overridable segment (a chooser: "scenes.<block id>.audio")
+    to this language's value (an id), where a translator's replaced recording is stored.
     Returns the translated instance. Raises MissingText when a segment has no text, so
     that French is never published under another language.
     """
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for path, value in (overrides or {}).items():
+        segment = OverridableSegment.objects.select_related("context").get(
+            source=source, context__path=path
+        )
+        SegmentOverride.objects.update_or_create(
+            locale=locale, context=segment.context, defaults={"data_json": json.dumps(value)}
+        )
     missing = []
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:

@@ -14,7 +14,9 @@ from wagtail.users.models import UserProfile
 
 from core import languages
 from demo.data import museums
-from teams.permissions import museum_team, sync_all_museum_teams
+from teams.permissions import ensure_network_team, museum_team, sync_all_museum_teams
+
+NETWORK_TEAM_USERNAME = "network-team"
 
 
 def demo_teams():
@@ -61,3 +63,6 @@ def ensure_teams_and_demo_accounts(stdout):
             continue
         for role, group in (("editor", team.editors), ("moderator", team.moderators)):
             ensure_demo_user(stdout, f"{prefix}-{role}", groups=[group], label=group.name)
+    # The role that builds the routes between museums and the network's own pages.
+    network_team = ensure_network_team()
+    ensure_demo_user(stdout, NETWORK_TEAM_USERNAME, groups=[network_team], label=network_team.name)

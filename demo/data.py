@@ -33,6 +33,11 @@ The network file holds `themes` (`slug`, `colour`, `name`), `audiences` (`slug`,
 (`slug`, `title`, `intro`, `body`) and `virtual_visit_words`, the words around the scenes
 of every visit (`{title}` stands for a scene's title).
 
+The audio guides file (`demo/audio_guides.json`) holds the `guide` page of every museum
+(`slug`, `title`, `intro`) and, by museum slug, its `tracks` (`number`, `title`, and the
+`transcript`: texts written for the guide, never a page's paragraphs copied, so that a
+string has one context).
+
 The routes file (`demo/routes.json`) holds the route `index` page (`slug`, `title`, `intro`,
 `body`) and the `routes`: `slug`, `start` ("HH:MM", the suggested start), `title`, `intro`,
 `body` and the ordered `stops`, each a member museum (`museum`: its slug) or another place
@@ -71,6 +76,11 @@ def museum(slug):
 def network():
     """Themes, the home page, the common pages and the shared words of the virtual visits."""
     return read(DATA_DIR / "network.json")
+
+
+def audio_guides():
+    """{"guide": the guide page's slug and words, "museums": {museum slug: its tracks}}."""
+    return read(DATA_DIR / "audio_guides.json")
 
 
 def routes():

@@ -11,8 +11,14 @@ from wagtail.models import Collection
 
 from demo.placeholders import draw_placeholder
 from home.models import NetworkHomePage, StandardPage
-from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
-from network.models import RouteIndexPage, RoutePage, Theme
+from museum_pages.models import (
+    AudioGuidePage,
+    EventPage,
+    ExhibitPage,
+    MuseumPage,
+    VirtualVisitPage,
+)
+from network.models import AgendaPage, RouteIndexPage, RoutePage, Theme
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -98,12 +104,27 @@ class VirtualVisitPageFactory(PageFactory):
         model = VirtualVisitPage
 
 
+class AudioGuidePageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Audioguide {n}")
+
+    class Meta:
+        model = AudioGuidePage
+
+
 class EventPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Événement {n}")
     start_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
 
     class Meta:
         model = EventPage
+
+
+class AgendaPageFactory(PageFactory):
+    title = "Agenda"
+    slug = "agenda"
+
+    class Meta:
+        model = AgendaPage
 
 
 class RouteIndexPageFactory(PageFactory):

@@ -20,7 +20,12 @@ class NetworkHomePage(ContentPage):
     """The network's home page, one per language: /fr/, /en/, /de/, /nl/."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["museum_pages.MuseumPage", "network.RouteIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "museum_pages.MuseumPage",
+        "network.AgendaPage",
+        "network.RouteIndexPage",
+        "home.StandardPage",
+    ]
     query_parameters = ("theme",)
 
     class Meta:

@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
 from home.sitemaps import MultilingualSitemap
+from network import calendar
 from teams.admin_login import MuseumLoginView
 
 # The 500 page speaks the language of the URL.
@@ -41,6 +42,8 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /fr/, /en/, /de/, /nl/.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("agenda.ics", calendar.agenda_feed, name="agenda_feed"),
+    path("agenda/event-<int:pk>.ics", calendar.event_calendar, name="event_calendar"),
     path("", include("core.urls")),
     prefix_default_language=True,
 )

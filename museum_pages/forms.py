@@ -1,5 +1,7 @@
-"""The admin form of virtual visits: a scene's recording is one the editor may choose."""
+"""The admin forms of virtual visits and audio guides: a scene's or a track's recording is
+one the editor may choose."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
@@ -9,20 +11,27 @@ from wagtailmedia import get_media_model
 from core.forms import ContentPageForm
 
 
-class VirtualVisitPageForm(ContentPageForm):
+class RecordingsPageForm(ContentPageForm):
     """The chooser offers only the media of the editor's museum; a hand-made POST naming
     another museum's recording is refused the same way. A recording the page already has
-    stays allowed (the network team may have chosen it)."""
+    stays allowed (the network team may have chosen it). `recordings_field` names the
+    StreamField whose blocks have an `audio` chooser."""
+
+    recordings_field = None
 
     def clean(self):
         cleaned_data = super().clean()
-        scenes = cleaned_data.get("scenes")
-        if not scenes or self.for_user is None:
+        stream = cleaned_data.get(self.recordings_field)
+        if not stream or self.for_user is None:
             return cleaned_data
-        kept = {block.value["audio"].pk for block in self.instance.scenes if block.value["audio"]}
+        kept = {
+            block.value["audio"].pk
+            for block in getattr(self.instance, self.recordings_field)
+            if block.value["audio"]
+        }
         chosen = {
             index: block.value["audio"].pk
-            for index, block in enumerate(scenes)
+            for index, block in enumerate(stream)
             if block.value["audio"] and block.value["audio"].pk not in kept
         }
         if not chosen:
@@ -37,7 +46,7 @@ class VirtualVisitPageForm(ContentPageForm):
         if refused:
             message = _("Choisissez un enregistrement de la médiathèque de votre musée.")
             self.add_error(
-                "scenes",
+                self.recordings_field,
                 StreamBlockValidationError(
                     block_errors={
                         index: StructBlockValidationError(
@@ -48,3 +57,25 @@ class VirtualVisitPageForm(ContentPageForm):
                 ),
             )
         return cleaned_data
+
+
+class VirtualVisitPageForm(RecordingsPageForm):
+    recordings_field = "scenes"
+
+
+class AudioGuidePageForm(RecordingsPageForm):
+    recordings_field = "tracks"
+
+
+class EventPageForm(ContentPageForm):
+    """Prices typed as a French editor writes them: "4,50" as well as "4.50". A text box
+    with a decimal keypad on phones: a number box would refuse the comma, and show nothing
+    of a price written "4,50"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        price = self.fields.get("price")
+        if price is not None:
+            price.localize = True
+            price.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 8})
+            price.widget.is_localized = True

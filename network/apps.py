@@ -1,4 +1,4 @@
-"""The network app: theme changes clear the page cache."""
+"""The network app: theme and audience changes clear the page cache."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,9 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from core import page_cache
+        from museum_pages.models import Audience
         from network.models import Theme
 
-        # Theme names and colours show on museum cards, filters and the feed.
-        page_cache.clear_on_change(Theme)
+        # Theme names and colours show on museum cards, filters and the feed; audience names
+        # on the agenda's filters and in the calendars.
+        page_cache.clear_on_change(Theme, Audience)

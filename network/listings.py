@@ -1,7 +1,9 @@
 """Listings that span the museums of the network. Each runs a fixed number of queries."""
 
+import datetime
+
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
@@ -115,44 +117,55 @@ def cluster_labels(markers):
     }
 
 
+def dated_rows(home, now=None):
+    """The live public events that may not have ended and the temporary exhibitions that
+    have not closed, under a network home: page rows with their dates (DATED_ANNOTATIONS),
+    intro, the museum's title and path (`museum_path`), in one query.
+
+    The filter is coarse, by whole days in Paris: whether an event is over is decided by its
+    occurrences (museum_pages.practical.dates), at each rendering. An all-day event whose
+    day has begun is still on (it ends at midnight, not at its start time).
+    """
+    now = now or opening_hours.now_in_paris()
+    today = now.date()
+    day_began = datetime.datetime.combine(today, datetime.time(), tzinfo=opening_hours.PARIS)
+    event_type = ContentType.objects.get_for_model(EventPage).pk
+    exhibit_type = ContentType.objects.get_for_model(ExhibitPage).pk
+    length = home.steplen * (home.depth + 1)  # a museum is a child of the home
+    museum_title = Page.objects.filter(path=Substr(OuterRef("path"), 1, length))
+    return (
+        public_pages(
+            Page.objects.live()
+            .descendant_of(home)
+            .filter(content_type_id__in=[event_type, exhibit_type])
+        )
+        .annotate(
+            intro=Coalesce("exhibitpage__intro", "eventpage__intro"),
+            museum_title=Subquery(museum_title.values("title")[:1]),
+            museum_path=Substr("path", 1, length),
+            is_event=Q(content_type_id=event_type),
+            is_free=F("eventpage__is_free"),
+            **DATED_ANNOTATIONS,
+        )
+        .filter(
+            Q(content_type_id=exhibit_type, kind="temporary", end_date__gte=today)
+            | Q(content_type_id=event_type, repeat="none", start_at__gte=day_began)
+            | Q(content_type_id=event_type, repeat="none", end_at__gte=day_began)
+            | Q(content_type_id=event_type, repeat_until__gte=today)
+        )
+    )
+
+
 def dated_pages(home):
-    """The live events that have not ended and the temporary exhibitions that have not
-    closed, under a network home, as plain page rows with their dates and museum's title
-    (DATED_ANNOTATIONS): one query, remembered until the next content event.
+    """[("events" or "exhibits", row)] of `dated_rows`: one query, remembered until the next
+    content event.
 
     Rows that end later stay right as time passes (their dates are worked out at each
     rendering); a new one only comes with a publication, which starts a new generation.
     """
 
     def fetch():
-        now = opening_hours.now_in_paris()
-        today = now.date()
-        event_type = ContentType.objects.get_for_model(EventPage).pk
-        exhibit_type = ContentType.objects.get_for_model(ExhibitPage).pk
-        museum_title = Page.objects.filter(
-            path=Substr(OuterRef("path"), 1, home.steplen * (home.depth + 1))
-        ).values("title")[:1]
-        rows = (
-            public_pages(
-                Page.objects.live()
-                .descendant_of(home)
-                .filter(content_type_id__in=[event_type, exhibit_type])
-            )
-            .annotate(
-                intro=Coalesce("exhibitpage__intro", "eventpage__intro"),
-                museum_title=Subquery(museum_title),
-                **DATED_ANNOTATIONS,
-            )
-            .filter(
-                Q(content_type_id=exhibit_type, kind="temporary", end_date__gte=today)
-                | Q(content_type_id=event_type, repeat="none", start_at__gte=now)
-                | Q(content_type_id=event_type, repeat="none", end_at__gte=now)
-                | Q(content_type_id=event_type, repeat_until__gte=today)
-            )
-        )
-        return [
-            ("events" if row.content_type_id == event_type else "exhibits", row) for row in rows
-        ]
+        return [("events" if row.is_event else "exhibits", row) for row in dated_rows(home)]
 
     return remembered(f"network-dated-pages:{home.pk}", fetch)
 

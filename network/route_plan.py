@@ -190,25 +190,29 @@ def closing_warning(stop, begins, closes, words):
 
 
 def closed_day_text(stop, day, words):
-    """Why a museum has no opening on `day`: a closure, the season, or the day of the week."""
+    """Why a museum has no opening on `day`: a closure, the season, or the day of the week.
+
+    French words agree with the museum's name, which may be feminine (« La Coupole »,
+    « Forteresse de Mimoyecques »): the name comes first, then « fermé » after a colon, a
+    label that reads right whatever the name's gender."""
     closure = closure_on(day, stop.closures)
     if closure is not None:
         if closure.reason:
-            return _("%(museum)s est fermé ce jour-là (%(reason)s).") % {
+            return _("%(museum)s : fermé ce jour-là (%(reason)s).") % {
                 **words,
                 "reason": closure.reason,
             }
-        return _("%(museum)s est fermé ce jour-là.") % words
+        return _("%(museum)s : fermé ce jour-là.") % words
     start_of_day = datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=PARIS)
     status = opening_status(stop.periods, stop.closures, start_of_day)
     if status.kind == SEASON:
         date = formats.date_format(status.at.astimezone(PARIS).date(), day_month_format())
-        return _("%(museum)s est fermé pour la saison à cette date (réouverture le %(date)s).") % {
+        return _("%(museum)s : fermé pour la saison à cette date (réouverture le %(date)s).") % {
             **words,
             "date": date,
         }
     weekday = str(WEEKDAYS[day.weekday()])
-    return _("%(museum)s est fermé le %(weekday)s.") % {**words, "weekday": weekday}
+    return _("%(museum)s : fermé le %(weekday)s.") % {**words, "weekday": weekday}
 
 
 def guided_check(stop, arrival, spans, words):

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -50,7 +51,7 @@ def texts_of(raw):
         return [" ".join(strip_tags(raw).split())]
     if isinstance(raw, dict):
         raw = [value for key, value in raw.items() if key not in {"id", "type"}]
-    if isinstance(raw, list | tuple):
+    if isinstance(raw, Sequence):  # lists, and a StreamValue's RawDataView
         return [text for item in raw for text in texts_of(item)]
     return []
 

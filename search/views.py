@@ -1,5 +1,6 @@
 """The search page and the title suggestions of the search form."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -9,12 +10,15 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
+from wagtail.search import index
 
 from core import pictures
 from core.pages import public_pages, specific_pages
 from core.query_params import bounded_number
+from core.remembered import remembered
 from home.models import StandardPage
 from museum_pages.models import (
+    AudioGuidePage,
     EventPage,
     ExhibitPage,
     MuseumPage,
@@ -22,6 +26,7 @@ from museum_pages.models import (
 )
 from museum_pages.practical import event_display
 
+from . import forgiving
 from .query import MAX_QUERY_LENGTH, clean_query, excerpt, matched_text, search_terms, texts_of
 
 RESULTS_PER_PAGE = 10
@@ -34,6 +39,7 @@ PAGE_TYPES = {
     "exhibit": (ExhibitPage, gettext_lazy("Expositions")),
     "visit": (VirtualVisitPage, gettext_lazy("Visites virtuelles")),
     "event": (EventPage, gettext_lazy("Événements")),
+    "audio-guide": (AudioGuidePage, gettext_lazy("Audioguides")),
     "page": (StandardPage, gettext_lazy("Pages du réseau")),
 }
 
@@ -65,9 +71,11 @@ def describe(pages, museums, terms, request):
     for page in pages:
         museum = museum_by_path.get(page.path[: MuseumPage.steplen * 3])
         body = getattr(page, "body", None)
+        tracks = getattr(page, "tracks", None)  # an audio guide's titles and transcripts
         text = matched_text(
             [page.search_description, getattr(page, "intro", ""), getattr(page, "town", "")]
-            + (texts_of(body.raw_data) if body is not None else []),
+            + (texts_of(body.raw_data) if body is not None else [])
+            + (texts_of(list(tracks.raw_data)) if tracks is not None else []),
             terms,
         )
         results.append(
@@ -90,9 +98,9 @@ def dates_of(page):
     """An event's next date (or its last, once over) and status, an exhibition's dates."""
     if isinstance(page, EventPage):
         upcoming = page.next_occurrence()
-        shown = [upcoming] if upcoming else page.occurrences()[-1:]
+        shown = upcoming or page.last_occurrence()
         return {
-            "when": event_display.occurrence_entry(shown[0]) if shown else None,
+            "when": event_display.occurrence_entry(shown) if shown else None,
             "status_notice": event_display.status_notice(page.status),
         }
     if isinstance(page, ExhibitPage):
@@ -130,9 +138,21 @@ def search(request):
         messages.append(
             _("Votre recherche ne contient aucun mot : essayez un nom, un lieu, un thème.")
         )
-    results = pages.search(" ".join(terms), operator="and") if terms else Page.objects.none()
-
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    towns = remembered("search-towns", forgiving.towns)
+    terms, renamed = forgiving.in_visitor_language(terms, towns, locale.language_code)
+    for typed, name in renamed:
+        messages.append(
+            _("« %(typed)s » se dit ici « %(name)s ».") % {"typed": typed, "name": name}
+        )
+    paginator = Paginator(_search(pages, terms), RESULTS_PER_PAGE)
+    meant = None
+    if terms and not paginator.count:
+        meant = _closest_query(terms, towns, locale)
+        corrected = Paginator(_search(pages, meant), RESULTS_PER_PAGE) if meant else None
+        if corrected and corrected.count:
+            paginator = corrected
+        else:
+            meant = None
     # Anything but a page number (letters, "²", 10⁹⁹) shows the first page.
     requested = bounded_number(request.GET.get("page", "1"), 1, MAX_PAGE_NUMBER) or 1
     page = paginator.get_page(requested)
@@ -144,6 +164,8 @@ def search(request):
         "search/search.html",
         {
             "search_query": query,
+            "meant_query": " ".join(meant) if meant else "",
+            "meant_querystring": _querystring(" ".join(meant), museum, page_type) if meant else "",
             "has_terms": bool(terms),
             "results": page,
             "described_results": describe(
@@ -158,6 +180,43 @@ def search(request):
             "filter_querystring": _querystring(query, museum, page_type),
         },
     )
+
+
+def _search(pages, terms):
+    return pages.search(" ".join(terms), operator="and") if terms else Page.objects.none()
+
+
+def _closest_query(terms, towns, locale):
+    """The query the visitor probably meant, in the visitor's language, or None."""
+    texts = remembered(f"search-texts:{locale.language_code}", lambda: _searched_texts(locale))
+    meant = forgiving.corrected(terms, forgiving.vocabulary(texts, towns))
+    if meant:
+        meant, _renamed = forgiving.in_visitor_language(meant, towns, locale.language_code)
+    return meant
+
+
+def _searched_texts(locale):
+    """The words "did you mean" may offer: every searched text field of the language's
+    pages. A query per page type, only after a search that found nothing, then remembered
+    until the next publication."""
+    texts = []
+    for model, _label in PAGE_TYPES.values():
+        fields = [
+            field.field_name
+            for field in model.get_search_fields()
+            if isinstance(field, index.SearchField) and _is_column(model, field.field_name)
+        ]
+        for row in public_pages(model.objects.live().filter(locale=locale)).values_list(*fields):
+            for value in row:
+                texts += texts_of(getattr(value, "raw_data", value))
+    return texts
+
+
+def _is_column(model, name):
+    try:
+        return model._meta.get_field(name).concrete
+    except FieldDoesNotExist:
+        return False
 
 
 def _querystring(query, museum, page_type):

@@ -135,7 +135,7 @@ def test_an_event_cannot_repeat_without_an_end_nor_be_free_with_a_price(museum):
     ("code", "text"),
     [
         ("fr", "Samedi 3 avril 2027, de 14:30 à 16:00"),
-        ("en", "Saturday, April 3, 2027, 14:30–16:00"),
+        ("en", "Saturday, 3 April 2027, 14:30–16:00"),
         ("de", "Samstag, 3. April 2027, 14:30–16:00 Uhr"),
         ("nl", "Zaterdag 3 april 2027, 14:30–16:00"),
     ],
@@ -173,7 +173,9 @@ def test_event_page_shows_dates_across_dst_in_order_place_and_price(client, muse
     assert 'href="https://example.org/reserver"' in html
     assert "Französisch, Englisch" in html or "französisch, englisch" in html.lower()
     html_en = html_of(client, event.get_translation(locales["en"]).url)
-    assert "Saturday, April 3, 2027, 10:00–11:00" in html_en
+    assert "Saturday, 3 April 2027, 10:00–11:00" in html_en  # day first, as in Britain
+    assert "Every week until 3 April 2027" in html_en
+    assert not re.search(r"(March|April) [0-9]{1,2}, 2027", html_en)  # no "April 3, 2027"
     assert "4.50 €" in html_en
 
 
@@ -427,3 +429,62 @@ def test_the_admin_refuses_a_repeat_without_end(superuser_client, museum):
     assert response.status_code == 200
     assert "Indiquez jusqu&#x27;à quand l&#x27;événement se répète." in response.content.decode()
     assert not EventPage.objects.filter(slug="atelier-de-paques").exists()
+
+
+# Fixed: an all-day event all its day; the last date of a long repeat -------------------------
+
+
+def test_a_one_off_all_day_event_stays_listed_once_its_start_time_has_passed(client, museum):
+    now = now_in_paris()
+    EventPageFactory(
+        parent=museum,
+        title="Journée portes ouvertes",
+        start_at=now.replace(hour=0, minute=0, second=0, microsecond=0),
+        all_day=True,
+    )
+    html = html_of(client, "/fr/")
+    section = html[html.index('id="events-heading"') :]
+    section = section[: section.index("</section>")]
+    assert "Journée portes ouvertes" in section
+    assert f'datetime="{now.date().isoformat()}"' in section
+    assert "Journée portes ouvertes" in html_of(client, "/fr/agenda/")
+
+
+def test_the_last_date_of_a_long_repeat_is_its_real_last_date(client, museum):
+    event = EventPageFactory(
+        parent=museum,
+        title="Ronde hebdomadaire des veilleurs",
+        start_at=paris(2020, 1, 4, 10, 0),
+        repeat="weekly",
+        repeat_until=datetime.date(2022, 12, 31),
+    )
+    assert len(event.occurrences()) == dates.MAX_OCCURRENCES  # 157 dates in all
+    last = event.last_occurrence()
+    assert last.start == paris(2022, 12, 31, 10, 0)
+    html = html_of(client, "/fr/search/?" + urlencode({"q": event.title, "type": "event"}))
+    with translation.override("fr"):
+        assert dates.when_text(last) in html
+    page = html_of(client, event.url)
+    assert 'datetime="2022-12-31T10:00+01:00"' in page
+    assert "Cet événement est passé." in page
+
+
+def test_an_editor_ticks_spoken_languages_by_name_and_types_a_french_price(
+    superuser_client, museum
+):
+    add_url = f"/admin/pages/add/museum_pages/eventpage/{museum.pk}/"
+    html = superuser_client.get(add_url).content.decode()
+    assert 'type="checkbox" name="spoken_languages" value="en"' in html
+    assert "anglais" in html and "fr,en,de,nl" not in html
+    # The dates come first in their panel, the status after them.
+    assert html.index('name="start_at"') < html.index('name="status"')
+    form = event_form(price="4,50")
+    form["spoken_languages"] = ["fr", "en"]
+    response = superuser_client.post(add_url, form)
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="atelier-de-paques")
+    assert event.spoken_languages == "fr,en" and event.price == Decimal("4.50")
+    edit = superuser_client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
+    assert re.search(r'value="en"[^>]*checked', edit) or re.search(r'checked[^>]*value="en"', edit)
+    assert 'inputmode="decimal"' in edit and 'value="4,50"' in edit  # as it was typed
+    assert "français, anglais" in html_of(Client(), event.url).lower()

@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import NetworkHomePage, StandardPage
 from museum_pages.models import EventPage, ExhibitPage, MuseumPage, VirtualVisitPage
+from network.models import AgendaPage
 
 MUSEUM_CHILDREN = [ExhibitPage, VirtualVisitPage, EventPage]
 
@@ -31,3 +32,9 @@ class TestPageTreeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(StandardPage, {})
         for page_type in MUSEUM_CHILDREN:
             self.assertAllowedSubpageTypes(page_type, {})
+
+    def test_the_agenda_only_under_the_network_home_and_without_children(self):
+        self.assertCanCreateAt(NetworkHomePage, AgendaPage)
+        for parent in [Page, MuseumPage, StandardPage, AgendaPage, *MUSEUM_CHILDREN]:
+            self.assertCanNotCreateAt(parent, AgendaPage)
+        self.assertAllowedSubpageTypes(AgendaPage, {})

@@ -35,7 +35,7 @@ BUDGET = {
     "visit": 8,
     "event": 6,  # its museum (place, organiser) and its audiences in the language
     "standard": 4,
-    "search": 10,
+    "search": 11,  # every language's towns, for names typed in another language (issue 21)
     "sitemap": 3,  # the site, for URLs on the host the visitor asked for
     "geojson": 9,  # the same
 }

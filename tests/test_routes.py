@@ -128,6 +128,47 @@ def test_on_a_closure_day_the_warning_gives_its_reason(client):
     assert any("is closed on that day (Christmas Day)" in warning for warning in warnings)
 
 
+def test_french_warnings_read_right_for_a_feminine_museum_name(client):
+    """« Forteresse de Mimoyecques est fermé » was wrong: the name, then « fermé » as a label."""
+    out_of_season = client.get(route_url("fr", COAST), {"date": next_day(11, 20).isoformat()})
+    warnings = warnings_of(out_of_season)
+    assert any(
+        "Forteresse de Mimoyecques : fermé pour la saison à cette date (réouverture le 15 avril)"
+        in warning
+        for warning in warnings
+    ), warnings
+    christmas = warnings_of(
+        client.get(route_url("fr", COAST), {"date": next_day(12, 25).isoformat()})
+    )
+    assert any(": fermé ce jour-là (Noël)" in warning for warning in christmas), christmas
+    assert not any(" est fermé" in warning for warning in warnings + christmas)
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("fr", "La Coupole : fermé le lundi."),
+        ("en", "La Coupole is closed on Monday."),
+        ("de", "La Coupole ist am Montag geschlossen."),
+        ("nl", "La Coupole is op maandag gesloten."),
+    ],
+)
+def test_a_closed_weekday_is_said_in_each_language(code, words):
+    tuesday_to_sunday = SimpleNamespace(
+        weekdays=frozenset(range(1, 7)),
+        valid_from=None,
+        valid_until=None,
+        every_year=True,
+        opens=datetime.time(10),
+        closes=datetime.time(18),
+    )
+    coupole = route_plan.Stop("La Coupole", (2.19, 50.7), museum=True, periods=[tuesday_to_sunday])
+    monday = datetime.datetime(2027, 6, 7, 10, 0, tzinfo=PARIS)
+    with translation.override(code):
+        [visit] = route_plan.plan_day([coupole], monday, check=True)
+    assert [notice.text for notice in visit.warnings] == [words]
+
+
 def test_la_coupole_closes_before_a_late_arrival(client):
     day = next_day(6, 8, not_weekday=1)
     response = client.get(route_url("en", COAST), {"date": day.isoformat(), "start": "12:30"})
@@ -336,7 +377,9 @@ def route_of(stop_count, locales):
     for number in range(stop_count):
         if number % 3 == 2:
             stops.append(
-                RouteStop(name=f"Lieu {number}", latitude=50 + number / 100, longitude=2.5)
+                RouteStop(
+                    name=f"Lieu {number}", location=geography.make_point(2.5, 50 + number / 100)
+                )
             )
         else:
             stops.append(RouteStop(museum=museums[number % len(museums)]))

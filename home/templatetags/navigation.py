@@ -1,6 +1,7 @@
 """Template tags for what every page shows around its content: languages, footer links."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
@@ -10,6 +11,7 @@ from core.pages import full_url
 from core.query_params import without_tracking
 from core.remembered import remembered
 from home.models import StandardPage
+from network.models import AgendaPage
 
 register = template.Library()
 
@@ -87,14 +89,40 @@ def canonical_url(context):
     return next((a["full_url"] for a in alternates(context) if a["code"] == language), "")
 
 
-@register.simple_tag
-def footer_pages():
-    """The network's common pages (about, legal notice, accessibility, privacy): titles and
-    URLs, kept until the next publication since every page shows them."""
+def footer_links():
+    """The network's agenda and common pages (about, legal notice, accessibility, privacy):
+    titles and URLs, the agenda first; one query, kept until the next publication since
+    every page shows them."""
     language = translation.get_language()
 
     def links():
-        pages = StandardPage.objects.live().filter(locale__language_code=language)
-        return [{"title": page.title, "url": page.get_url()} for page in pages.order_by("path")]
+        pages = (
+            Page.objects.live()
+            .type(StandardPage, AgendaPage)
+            .filter(locale__language_code=language)
+        )
+        agenda_type = ContentType.objects.get_for_model(AgendaPage).pk
+        return sorted(
+            (
+                {
+                    "title": page.title,
+                    "url": page.get_url(),
+                    "is_agenda": page.content_type_id == agenda_type,
+                }
+                for page in pages.order_by("path")
+            ),
+            key=lambda link: not link["is_agenda"],
+        )
 
     return remembered(f"footer-pages:{language}", links)
+
+
+@register.simple_tag
+def footer_pages():
+    return footer_links()
+
+
+@register.simple_tag
+def agenda_url():
+    """The URL of the agenda in the active language, from the footer's links (no query)."""
+    return next((link["url"] for link in footer_links() if link["is_agenda"]), "")

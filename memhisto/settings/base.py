@@ -155,6 +155,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates day first, as in Britain ("3 April 2027"): core/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_TZ = True
 
@@ -212,6 +214,14 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "webm"],
 }
 MEMHISTO_MEDIA_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
+# Each audio upload also gets mono Opus 48 kb/s and MP3 64 kb/s copies, made by ffmpeg in
+# the background (core/transcoding.py); without ffmpeg, the upload is played as it is.
+MEMHISTO_TRANSCODE_AUDIO = True
+MEMHISTO_FFMPEG = os.environ.get("MEMHISTO_FFMPEG", "ffmpeg")
+# The demo's visits are spoken by espeak-ng in the four languages (demo/audio.py) when
+# `load_network` runs; MEMHISTO_DEMO_AUDIO=0 loads them with transcripts only.
+MEMHISTO_DEMO_AUDIO = os.environ.get("MEMHISTO_DEMO_AUDIO", "1") != "0"
+MEMHISTO_ESPEAK_NG = os.environ.get("MEMHISTO_ESPEAK_NG", "espeak-ng")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin asks nothing of third parties (and its content security policy would refuse):
 # no check of releases.wagtail.org for new versions.

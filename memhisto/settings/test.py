@@ -20,6 +20,10 @@ CACHES = {
 }
 # Search indexing and reference indexing run as tasks in Wagtail 8: run them at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# ffmpeg and espeak-ng cost seconds: tests/test_transcoding.py and tests/test_demo_audio.py
+# switch them on for themselves.
+MEMHISTO_TRANSCODE_AUDIO = False
+MEMHISTO_DEMO_AUDIO = False
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", tempfile.mkdtemp(prefix="memhisto-media-")))  # noqa: F405
 if not DEEPL_AUTH_KEY:  # noqa: F405
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

@@ -2,6 +2,7 @@
 what the last import of museums wrote."""
 
 from .audience import Audience
+from .audio_guide import AudioGuidePage
 from .event import EventPage
 from .exhibit import ExhibitPage
 from .imported import ImportedFacts
@@ -10,6 +11,7 @@ from .visit import VirtualVisitPage
 
 __all__ = [
     "Audience",
+    "AudioGuidePage",
     "EventPage",
     "ExhibitPage",
     "ImportedFacts",

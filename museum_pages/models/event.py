@@ -18,11 +18,14 @@ from wagtailgeowidget.panels import GeoAddressPanel
 
 from core import languages
 from core.pages import ContentPage
+from museum_pages.forms import EventPageForm
 from museum_pages.panels import LeafletPanel
 from museum_pages.practical import dates
 from museum_pages.practical import geography as geo
+from museum_pages.widgets import LanguageCodesInput
 
 from .museum import parent_museum, split_codes
+from .practical import LANGUAGE_CHOICES
 
 
 class EventPage(ContentPage):
@@ -34,6 +37,7 @@ class EventPage(ContentPage):
       event, its recurrence expanded, that have not ended by `after` and start before
       `before`;
     - `next_occurrence(now=None)`: the one going on or coming next, or None;
+    - `last_occurrence()`: the last one, however many dates the event has;
     - `is_upcoming`: whether an occurrence has not ended;
     - `status` (`EventPage.Status`);
     - `place()`: {name, address, point} of where it happens (the museum by default);
@@ -97,7 +101,7 @@ class EventPage(ContentPage):
         _("langues parlées"),
         max_length=60,
         blank=True,
-        help_text=_("Codes séparés par des virgules, par exemple : fr,en,de,nl"),
+        help_text=_("Les langues dans lesquelles l'événement se déroule."),
     )
     is_free = models.BooleanField(_("gratuit"), default=False)
     price = models.DecimalField(
@@ -106,10 +110,11 @@ class EventPage(ContentPage):
         decimal_places=2,
         null=True,
         blank=True,
-        help_text=_("Plein tarif, si l'événement est payant."),
+        help_text=_("Plein tarif, si l'événement est payant, par exemple : 4,50"),
     )
     booking_url = models.URLField(_("adresse de réservation"), blank=True)
 
+    base_form_class = EventPageForm
     template = "museum_pages/event_page.html"
     parent_page_types = ["museum_pages.MuseumPage"]
     subpage_types = []
@@ -123,7 +128,6 @@ class EventPage(ContentPage):
     content_panels = ContentPage.content_panels[:2] + [
         MultiFieldPanel(
             [
-                FieldPanel("status"),
                 FieldRowPanel(
                     [
                         FieldPanel("start_at", help_text=_("Heure de Paris.")),
@@ -132,6 +136,7 @@ class EventPage(ContentPage):
                 ),
                 FieldPanel("all_day"),
                 FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_until")]),
+                FieldPanel("status"),
             ],
             heading=_("Date et heure"),
         ),
@@ -149,7 +154,7 @@ class EventPage(ContentPage):
             help_text=_("Par défaut, l'événement a lieu au musée."),
         ),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("spoken_languages"),
+        FieldPanel("spoken_languages", widget=LanguageCodesInput(choices=LANGUAGE_CHOICES)),
         MultiFieldPanel(
             [FieldPanel("is_free"), FieldPanel("price"), FieldPanel("booking_url")],
             heading=_("Prix et réservation"),
@@ -205,6 +210,12 @@ class EventPage(ContentPage):
             before=before,
         )
 
+    def last_occurrence(self):
+        """The last date of the event, however long it repeats (search shows it once over)."""
+        return dates.last_occurrence(
+            self.start_at, self.end_at, self.all_day, self.repeat, self.repeat_until
+        )
+
     def next_occurrence(self, now=None):
         return dates.next_occurrence(
             self.start_at, self.end_at, self.all_day, self.repeat, self.repeat_until, now
@@ -224,9 +235,10 @@ class EventPage(ContentPage):
         """The museum of the event, its parent page (one query)."""
         return parent_museum(self)
 
-    def place(self):
-        """{name, address, point, is_museum}: the event's own place, or the museum's."""
-        museum = self.museum()
+    def place(self, museum=None):
+        """{name, address, point, is_museum}: the event's own place, or the museum's (one
+        query to find it, unless the caller gives the museum)."""
+        museum = museum or self.museum()
         if self.place_name or self.place_address:
             return {
                 "name": self.place_name or (museum.title if museum else ""),

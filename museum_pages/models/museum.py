@@ -129,6 +129,7 @@ class MuseumPage(ContentPage):
         "museum_pages.ExhibitPage",
         "museum_pages.VirtualVisitPage",
         "museum_pages.EventPage",
+        "museum_pages.AudioGuidePage",
     ]
 
     # Towns and themes weigh as much as the title in search (issue 7).
@@ -259,7 +260,7 @@ class MuseumPage(ContentPage):
 
     def children_by_type(self):
         """The museum's live exhibits (current and coming; the ended temporary ones apart, in
-        `archive`), virtual visits and upcoming events with their next date.
+        `archive`), virtual visits, audio guide and upcoming events with their next date.
 
         Plain pages with what the lists show (title, URL, intro, dates) joined in, rather
         than `.specific()`, which costs one more query per page type; remembered until the
@@ -269,7 +270,7 @@ class MuseumPage(ContentPage):
         from museum_pages.practical import dates, event_display
 
         now = opening_hours.now_in_paris()
-        grouped = {"exhibits": [], "archive": [], "visits": [], "events": []}
+        grouped = {"exhibits": [], "archive": [], "visits": [], "events": [], "audio_guides": []}
         for group, child in remembered(f"museum-children:{self.pk}", self._children):
             # The rows are remembered, shared by every request: dated copies of them.
             if group == "events":
@@ -288,6 +289,7 @@ class MuseumPage(ContentPage):
 
     def _children(self):
         """[(group, page)] of the live public children, in one query."""
+        from .audio_guide import AudioGuidePage
         from .event import EventPage
         from .exhibit import ExhibitPage
         from .visit import VirtualVisitPage
@@ -296,11 +298,17 @@ class MuseumPage(ContentPage):
             ContentType.objects.get_for_model(ExhibitPage).pk: "exhibits",
             ContentType.objects.get_for_model(VirtualVisitPage).pk: "visits",
             ContentType.objects.get_for_model(EventPage).pk: "events",
+            ContentType.objects.get_for_model(AudioGuidePage).pk: "audio_guides",
         }
         children = public_pages(
             self.get_children().live().filter(content_type_id__in=list(groups))
         ).annotate(
-            intro=Coalesce("exhibitpage__intro", "virtualvisitpage__intro", "eventpage__intro"),
+            intro=Coalesce(
+                "exhibitpage__intro",
+                "virtualvisitpage__intro",
+                "eventpage__intro",
+                "audioguidepage__intro",
+            ),
             **DATED_ANNOTATIONS,
         )
         return [(groups[child.content_type_id], child) for child in children]

@@ -10,8 +10,9 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from core import languages, pictures
+from core import pictures, transcoding
 from core.pages import ContentPage
+from museum_pages import recordings
 from museum_pages.forms import VirtualVisitPageForm
 from museum_pages.visit_blocks import PAGE, PANORAMA, SCENE, ScenesBlock
 
@@ -91,12 +92,14 @@ class VirtualVisitPage(ContentPage):
         A fixed number of queries whatever the number of scenes: the StreamField loads
         the images in one query, the recordings in one, their renditions come in one more
         (stored where Wagtail's get_renditions() looks first), the linked pages in one
-        query, the source page's recordings in one (when a scene has a commentary).
+        query, the source page's recordings in one (when a scene has a commentary): the
+        per-language rule of museum_pages.recordings; the recordings' speech-sized copies in
+        one.
         """
         values = [block.value for block in self.scenes]
         # A scene with a commentary has its transcript (SceneBlock.clean), in every language.
         commented = any(value["audio"] or value["transcript"] for value in values)
-        source_recordings = self.source_recordings() if commented else None
+        sources = recordings.source_recordings(self, "scenes") if commented else None
         images = {value["image"].pk: value["image"] for value in values if value["image"]}
         renditions = (
             get_image_model()
@@ -107,18 +110,15 @@ class VirtualVisitPage(ContentPage):
             list(images.values()),
             Prefetch("renditions", renditions, to_attr="prefetched_renditions"),
         )
+        chosen = [value["audio"] for value in values if value["audio"]]
+        if chosen:  # their speech-sized copies (core.transcoding), in one query
+            prefetch_related_objects(chosen, "speech_files")
         pages = self.linked_pages(values)
         count = len(values)
         scenes = []
         for number, (block, value) in enumerate(zip(self.scenes, values, strict=True), start=1):
             image = images.get(value["image"].pk) if value["image"] else None
-            recording = value["audio"]
-            if source_recordings is None:
-                source_recording = None  # this page is the source: its recordings are its own
-            else:
-                source_recording = source_recordings.get(block.id)
-                if recording is not None and recording.pk == source_recording:
-                    recording = None  # the French recording, not replaced: not played here
+            recording = recordings.in_language(value["audio"], block.id, sources)
             renditions = image.get_renditions(*RENDITION_FILTERS) if image else {}
             hotspots = []
             for position, hotspot in enumerate(value["hotspots"], start=1):
@@ -152,10 +152,13 @@ class VirtualVisitPage(ContentPage):
                     "is_panorama": value["kind"] == PANORAMA,
                     "image_alt": value["image_alt"],
                     "text": value["text"],
-                    "audio": recording,
+                    "audio": recording.audio,
+                    # Opus, MP3, then the upload: the browser plays the first it can.
+                    "audio_sources": transcoding.sources(recording.audio)
+                    if recording.audio
+                    else [],
                     # Another language has a recording of this scene, this one has none.
-                    "missing_recording": recording is None
-                    and (source_recording is not None or value["audio"] is not None),
+                    "missing_recording": recording.missing,
                     "transcript": value["transcript"],
                     "hotspots": hotspots,
                     "renditions": renditions,
@@ -176,32 +179,6 @@ class VirtualVisitPage(ContentPage):
                 }
             )
         return scenes
-
-    def source_recordings(self):
-        """For a translation: scene block id → the id of the source page's recording.
-
-        wagtail-localize copies the source's recording into every translation until a
-        translator replaces it (an overridable segment): a recording equal to the source's
-        is not in this page's language. None for the source page itself. One query, reading
-        the raw stream (the recordings themselves are not loaded).
-        """
-        source = (
-            VirtualVisitPage.objects.filter(
-                translation_key=self.translation_key, locale__language_code=languages.SOURCE
-            )
-            .values_list("pk", "scenes")
-            .first()
-        )
-        if source is None:
-            return {}
-        pk, stream = source
-        if pk == self.pk:
-            return None
-        return {
-            item.get("id"): (item.get("value") or {}).get("audio")
-            for item in stream.raw_data
-            if item.get("type") == "scene"
-        }
 
     def linked_pages(self, values):
         """Pages linked by hotspots, in the language of this page (live ones only)."""

@@ -73,31 +73,11 @@ def occurrences_of(
     """
     if start_at is None:
         return []
-    start = start_at.astimezone(PARIS)
-    has_end = end_at is not None
-    end = end_at.astimezone(PARIS) if has_end else start
-    if all_day:
-        start = start.replace(hour=0, minute=0, second=0, microsecond=0)
-        last_day = max(end.date(), start.date())
-        end = datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time())
-        end = end.replace(tzinfo=PARIS)
-    # Wall-clock duration, so that 14:30–16:30 stays 14:30–16:30 after a DST change.
-    wall_start, wall_end = start.replace(tzinfo=None), end.replace(tzinfo=None)
-    duration = wall_end - wall_start
-    frequency = RRULE_FREQUENCIES.get(repeat)
-    if frequency is None or repeat_until is None:
-        starts = iter([wall_start])
-    else:
-        until = datetime.datetime.combine(repeat_until, datetime.time.max)
-        starts = iter(rrule(frequency, dtstart=wall_start, until=until))
+    wall_start, duration, has_end = _wall_clock(start_at, end_at, all_day)
+    starts = _wall_starts(wall_start, repeat, repeat_until)
     found = []
     for wall in starts:  # lazily: a weekly event may have started years ago
-        occurrence = Occurrence(
-            start=wall.replace(tzinfo=PARIS),
-            end=(wall + duration).replace(tzinfo=PARIS),
-            all_day=all_day,
-            has_end=has_end or all_day,
-        )
+        occurrence = _occurrence(wall, duration, all_day, has_end)
         if after is not None and occurrence.end < after:
             continue
         if before is not None and occurrence.start >= before:
@@ -106,6 +86,55 @@ def occurrences_of(
         if len(found) >= limit:
             break
     return found
+
+
+def _wall_clock(start_at, end_at, all_day):
+    """(first start, duration, has_end) on Paris's wall clock: recurrence keeps the clock
+    time, so that 14:30–16:30 stays 14:30–16:30 after a DST change."""
+    start = start_at.astimezone(PARIS)
+    has_end = end_at is not None
+    end = end_at.astimezone(PARIS) if has_end else start
+    if all_day:
+        start = start.replace(hour=0, minute=0, second=0, microsecond=0)
+        last_day = max(end.date(), start.date())
+        end = datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time())
+        end = end.replace(tzinfo=PARIS)
+    wall_start, wall_end = start.replace(tzinfo=None), end.replace(tzinfo=None)
+    return wall_start, wall_end - wall_start, has_end
+
+
+def _rule(wall_start, repeat, repeat_until):
+    """dateutil's rrule of a repeated event and its UNTIL (wall clock), or (None, None)."""
+    frequency = RRULE_FREQUENCIES.get(repeat)
+    if frequency is None or repeat_until is None:
+        return None, None
+    until = datetime.datetime.combine(repeat_until, datetime.time.max)
+    return rrule(frequency, dtstart=wall_start, until=until), until
+
+
+def _wall_starts(wall_start, repeat, repeat_until):
+    rule, _until = _rule(wall_start, repeat, repeat_until)
+    return iter([wall_start]) if rule is None else iter(rule)
+
+
+def _occurrence(wall, duration, all_day, has_end):
+    return Occurrence(
+        start=wall.replace(tzinfo=PARIS),
+        end=(wall + duration).replace(tzinfo=PARIS),
+        all_day=all_day,
+        has_end=has_end or all_day,
+    )
+
+
+def last_occurrence(start_at, end_at=None, all_day=False, repeat=NONE, repeat_until=None):
+    """The last occurrence of an event, however many come before it (`occurrences_of`
+    stops at MAX_OCCURRENCES), or None without a start."""
+    if start_at is None:
+        return None
+    wall_start, duration, has_end = _wall_clock(start_at, end_at, all_day)
+    rule, until = _rule(wall_start, repeat, repeat_until)
+    wall = wall_start if rule is None else (rule.before(until, inc=True) or wall_start)
+    return _occurrence(wall, duration, all_day, has_end)
 
 
 def next_occurrence(start_at, end_at=None, all_day=False, repeat=NONE, repeat_until=None, now=None):

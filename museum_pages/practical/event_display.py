@@ -49,7 +49,8 @@ def event_page_context(event, request):
     now = now_in_paris()
     upcoming = event.occurrences(after=now)
     past = not upcoming
-    shown = upcoming[:SHOWN_OCCURRENCES] if upcoming else event.occurrences()[-1:]
+    last = None if upcoming else event.last_occurrence()
+    shown = upcoming[:SHOWN_OCCURRENCES] if upcoming else [last] if last else []
     audiences = event.audiences.model.objects.filter(
         locale_id=event.locale_id,
         translation_key__in=event.audiences.values("translation_key"),

@@ -10,16 +10,19 @@ are words, offered to translators (RouteStop inherits TranslatableMixin, STYLE.m
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import languages
 from core.pages import ContentPage
+from museum_pages.panels import LeafletPanel
+from museum_pages.practical import geography
+from network.widgets import MuseumSelect
 
 
 class RouteIndexPage(ContentPage):
@@ -110,21 +113,14 @@ class RouteStop(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("Pour un lieu qui n'est pas un musée du réseau (mémorial, cimetière…)."),
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
+    location = models.CharField(
+        _("position du lieu"),
+        max_length=250,
         blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_(
+            "Pour un lieu qui n'est pas un musée : cliquez sur la carte ou déplacez le point "
+            "(ou tapez « latitude,longitude »)."
+        ),
     )
     stay_minutes = models.PositiveSmallIntegerField(
         _("temps suggéré sur place (minutes)"),
@@ -142,9 +138,9 @@ class RouteStop(TranslatableMixin, Orderable):
     note = models.CharField(_("conseil"), max_length=250, blank=True)
 
     panels = [
-        FieldPanel("museum"),
+        FieldPanel("museum", widget=MuseumSelect),
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        LeafletPanel("location"),
         FieldPanel("stay_minutes"),
         FieldPanel("transport"),
         FieldPanel("note"),
@@ -153,8 +149,7 @@ class RouteStop(TranslatableMixin, Orderable):
     override_translatable_fields = [
         SynchronizedField("museum"),
         TranslatableField("name"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
+        SynchronizedField("location"),
         SynchronizedField("stay_minutes"),
         TranslatableField("transport"),
         TranslatableField("note"),
@@ -166,18 +161,18 @@ class RouteStop(TranslatableMixin, Orderable):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.museum_id is None:
-            errors = {}
             if not self.name:
                 errors["name"] = _("Choisissez un musée ou donnez le nom du lieu.")
-            if self.latitude is None or self.longitude is None:
-                errors["latitude"] = _("Un lieu qui n'est pas un musée a besoin de sa position.")
-            if errors:
-                raise ValidationError(errors)
+            if not self.location:
+                errors["location"] = _("Un lieu qui n'est pas un musée a besoin de sa position.")
+        if self.location and geography.parse_point(self.location) is None:
+            errors["location"] = _("Position illisible : placez le point sur la carte.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def point(self):
         """(longitude, latitude) of a place, or None (a museum's is on the museum page)."""
-        if self.latitude is None or self.longitude is None:
-            return None
-        return float(self.longitude), float(self.latitude)
+        return geography.parse_point(self.location)

@@ -53,6 +53,9 @@ def live_site(chromium_path, tmp_path_factory):
         DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
         MEDIA_ROOT=str(workdir / "media"),
         DEMO_PASSWORD=DEMO_PASSWORD,
+        # The demo's speech (168 tracks, a minute of CPU) is not what these tests look at:
+        # the visits keep their transcripts (tests/test_demo_audio.py checks the speech).
+        MEMHISTO_DEMO_AUDIO="0",
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput"], ["load_network"]):

@@ -7,6 +7,7 @@ again from the day of the run (demo/events.py).
 """
 
 import datetime
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -19,9 +20,12 @@ from wagtail.rich_text import RichText
 from core import languages
 from core.translation import MissingText, ensure_locales, text_pairs, translate
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
+from demo.audio import Speaker, SpeechUnavailable
+from demo.audio_guides import ensure_audio_guide
 from demo.data import in_language, museums, network, routes
 from demo.events import event_fields, event_texts, exhibition_dates
 from demo.factories import (
+    AgendaPageFactory,
     EventPageFactory,
     ExhibitPageFactory,
     ImageFactory,
@@ -36,7 +40,7 @@ from demo.practical import practical_fields, practical_texts
 from demo.visits import ensure_visit
 from home.models import NetworkHomePage
 from museum_pages.models import Audience, ExhibitPage, MuseumPage
-from museum_pages.practical import dates
+from museum_pages.practical import dates, geography
 from network.models import RouteStop, Theme
 from teams import translation_sync
 from teams.permissions import collection_named
@@ -56,10 +60,21 @@ def rich_texts(blocks):
 class Command(BaseCommand):
     help = "Build the demo network (demo/museums/, demo/network.json) in fr, en, de and nl."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--museum",
+            action="append",
+            dest="museums",
+            metavar="SLUG",
+            help="Only this museum (repeatable), with the network around it; all by default.",
+        )
+
     def handle(self, *args, **options):
         self.network = network()
         self.created = 0
         self.today = timezone.localdate()
+        self.speaker = self.start_speaker()
+        started = time.monotonic()
         # No enclosing transaction: wagtail-localize publishes translations on commit, and a
         # run that stops half-way is completed by the next one.
         # The demo writes its translations itself: no automatic drafts meanwhile
@@ -72,8 +87,10 @@ class Command(BaseCommand):
                 home = self.ensure_home()
                 self.ensure_standard_pages(home)
                 for museum in museums():
-                    self.ensure_museum(home, museum)
+                    if not options.get("museums") or museum["slug"] in options["museums"]:
+                        self.ensure_museum(home, museum)
                 self.ensure_routes(home)
+                self.ensure_agenda(home)
         except MissingText as error:
             raise CommandError(str(error)) from error
         pages = Page.objects.type(NetworkHomePage).count()
@@ -82,6 +99,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo network: already complete, nothing changed.")
         self.stdout.write(f"Network home pages (languages): {pages}")
+        self.report_speech(time.monotonic() - started)
         self.ensure_accounts()
         ensure_teams_and_demo_accounts(self.stdout)
 
@@ -225,6 +243,7 @@ class Command(BaseCommand):
         self.ensure_exhibit(museum, data)
         self.ensure_temporary_exhibit(museum, data)
         self.ensure_visit(museum, data)
+        ensure_audio_guide(self, museum, data)
         self.ensure_event(museum, data)
 
     def ensure_exhibit(self, museum, data):
@@ -260,6 +279,37 @@ class Command(BaseCommand):
 
     def ensure_visit(self, museum, data):
         return ensure_visit(self, museum, data)
+
+    # Demo speech (demo/audio.py) ------------------------------------------------------
+
+    def start_speaker(self):
+        if not settings.MEMHISTO_DEMO_AUDIO:
+            self.stdout.write(
+                "Demo speech: off (MEMHISTO_DEMO_AUDIO=0): the visits have transcripts, no audio."
+            )
+            return None
+        try:
+            return Speaker()
+        except SpeechUnavailable as error:
+            self.speech_failed(error)
+            return None
+
+    def speech_failed(self, error):
+        """No espeak-ng or ffmpeg (or one failed): said plainly, and the demo goes on."""
+        self.stdout.write(self.style.WARNING(f"Demo speech: {error}"))
+        self.speaker = None
+
+    def report_speech(self, seconds):
+        speaker = self.speaker
+        if speaker is None:
+            return
+        spoken = ""
+        if speaker.durations:
+            spoken = f" ({min(speaker.durations):.1f} to {max(speaker.durations):.1f} s each)"
+        self.stdout.write(
+            f"Demo speech: {speaker.spoken} tracks spoken{spoken}, {speaker.reused} "
+            f"already made; load {seconds:.1f} s."
+        )
 
     def ensure_event(self, museum, data):
         """The museum's demo event, dated from the day of the run (demo/events.py); dated
@@ -332,6 +382,11 @@ class Command(BaseCommand):
             self.created += 1
         return exhibit
 
+    def ensure_agenda(self, home):
+        entry = self.network["agenda"]
+        texts = {code: self.page_texts(entry, code) for code in languages.CODES}
+        self.ensure_page(AgendaPageFactory, home, entry["slug"], texts, **self.page_fields(entry))
+
     # Routes between museums -----------------------------------------------------------
 
     def ensure_routes(self, home):
@@ -346,6 +401,10 @@ class Command(BaseCommand):
             for page in MuseumPage.objects.filter(locale=self.source_locale).child_of(home)
         }
         for route in data["routes"]:
+            if any(
+                "museum" in stop and stop["museum"] not in museum_pages for stop in route["stops"]
+            ):
+                continue  # a museum left out (--museum): the route waits for a full load
             texts = {
                 code: [*self.page_texts(route, code), *self.stop_texts(route["stops"], code)]
                 for code in languages.CODES
@@ -366,8 +425,9 @@ class Command(BaseCommand):
         return RouteStop(
             museum=museum_pages[stop["museum"]] if "museum" in stop else None,
             name=stop["place"][source] if "place" in stop else "",
-            latitude=stop.get("latitude"),
-            longitude=stop.get("longitude"),
+            location=geography.make_point(stop["longitude"], stop["latitude"])
+            if "latitude" in stop
+            else "",
             stay_minutes=stop["stay_minutes"],
             transport=stop["transport"][source] if stop["transport"] else "",
             note=stop["note"][source] if stop["note"] else "",

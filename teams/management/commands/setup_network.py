@@ -4,7 +4,7 @@ After `migrate`, the site is Wagtail's "Welcome" page in French only. This comma
 what every Mem'Histo network needs and nothing an editor would have to undo: the four
 locales; the network home page as the site's root, in French with its English, German and
 Dutch translations; the common pages (about, legal notice, accessibility statement, privacy)
-as skeletons in the four languages; the network team, the translator groups and the
+as skeletons in the four languages; the agenda; the network team, the translator groups and the
 workflows; and it removes Wagtail's unused default groups. Pages are only created when
 missing, never rewritten: what an editor changed stays as it is.
 """
@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from core import languages
 from core.translation import ensure_locales, text_pairs, translate
 from home.models import NetworkHomePage, StandardPage
+from network.models import AgendaPage
 from teams import translation_sync
 from teams.permissions import ensure_network_team, sync_all_museum_teams
 from teams.translators import ensure_translator_group
@@ -72,6 +73,16 @@ COMMON_PAGES = [
         },
     },
 ]
+# The network's agenda (/<lang>/agenda/): every coming event and exhibition, with its feeds.
+AGENDA = {
+    "slug": "agenda",
+    "title": {
+        "fr": "Agenda du réseau",
+        "en": "What’s on across the network",
+        "de": "Veranstaltungen im Netzwerk",
+        "nl": "Agenda van het netwerk",
+    },
+}
 # Created by Wagtail's own migrations; our rights go through the network team, the museum
 # teams and the translator groups.
 WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
@@ -89,6 +100,7 @@ class Command(BaseCommand):
             home = self.ensure_home(locales)
             for entry in COMMON_PAGES:
                 self.ensure_page(home, StandardPage, entry, locales)
+            self.ensure_page(home, AgendaPage, AGENDA, locales)
         ensure_network_team()
         for code in languages.TARGETS:
             ensure_translator_group(code)

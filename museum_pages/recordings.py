@@ -1,0 +1,56 @@
+"""Which recording a language plays: the one rule shared by virtual visits and audio guides.
+
+A recording is a wagtailmedia audio item chosen in a StreamField block (a visit's scene, an
+audio guide's track). wagtail-localize offers it to translators as an *overridable* segment
+and, until one replaces it, copies the French recording into every translation. A
+translated page therefore plays a recording only if it differs from the French page's for
+the same block (blocks keep their ids across translations): a recording equal to the
+source's is in French, and a visitor of `/de/` never hears French silently — the page says
+it has no recording in its language and offers the transcript in its language instead.
+
+Two steps, a fixed number of queries whatever the number of blocks:
+`source_recordings(page, field)` reads the French page's recording ids once (one query,
+from the raw stream, no media loaded); `in_language(recording, block_id, sources)` then
+decides for each block.
+"""
+
+from typing import NamedTuple
+
+from core import languages
+
+
+class Recording(NamedTuple):
+    """What a block plays in the page's language."""
+
+    audio: object  # the Media to play, or None
+    # This language has no recording of its own while another language has one.
+    missing: bool
+
+
+def source_recordings(page, field_name, audio_key="audio"):
+    """For a translation: {block id: the id of the source page's recording (or None)}.
+
+    None when `page` is the source page itself (its recordings are its own); an empty dict
+    when the source is gone. One query, reading the raw stream of `field_name`.
+    """
+    pages = type(page).objects.filter(translation_key=page.translation_key)
+    source = (
+        pages.filter(locale__language_code=languages.SOURCE).values_list("pk", field_name).first()
+    )
+    if source is None:
+        return {}
+    pk, stream = source
+    if pk == page.pk:
+        return None
+    return {item.get("id"): (item.get("value") or {}).get(audio_key) for item in stream.raw_data}
+
+
+def in_language(recording, block_id, sources):
+    """The Recording of one block: `recording` is the block's chosen Media (or None),
+    `sources` what source_recordings() returned for its page."""
+    if sources is None:  # the source page: its recordings are in its language
+        return Recording(recording, missing=False)
+    source_recording = sources.get(block_id)
+    if recording is not None and recording.pk == source_recording:
+        recording = None  # the French recording, not replaced: not played here
+    return Recording(recording, missing=recording is None and source_recording is not None)
