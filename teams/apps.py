@@ -1,4 +1,4 @@
-"""The teams app: connects the museum-team signal handlers."""
+"""The teams app: connects the museum-team signal handlers and the translation sync."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -9,4 +9,14 @@ class TeamsConfig(AppConfig):
     verbose_name = _("Équipes")
 
     def ready(self):
-        from teams import signals  # noqa: F401  (connects the museum team handlers)
+        from wagtail.signals import page_published
+
+        from teams import (
+            signals,  # noqa: F401  (connects the museum team handlers)
+            translation_sync,
+        )
+
+        # A French publication opens the translators' drafts (teams/translation_sync.py).
+        page_published.connect(
+            translation_sync.page_published, dispatch_uid="translation-sync-publish"
+        )

@@ -6,11 +6,13 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page, WorkflowState
+from django.utils.translation import ngettext
+from wagtail.models import Locale, Page, WorkflowState
 
 from core import languages
 from museum_pages.models import EventPage
 from teams.permissions import user_museum_teams
+from teams.translation_status import statuses
 
 LIST_LENGTH = 10
 
@@ -22,6 +24,8 @@ class MuseumSummary:
     waiting: list = field(default_factory=list)
     outdated_translations: list = field(default_factory=list)
     events_without_image: list = field(default_factory=list)
+    languages: list = field(default_factory=list)  # names of the target languages
+    translations: list = field(default_factory=list)  # [TranslationRow]
 
     @property
     def heading(self):
@@ -30,6 +34,59 @@ class MuseumSummary:
     @property
     def panel_id(self):
         return f"my-museum-{self.museum.pk}"
+
+
+@dataclass
+class TranslationCell:
+    state: str  # "missing", "draft", "waiting", "done"
+    label: str
+    url: str = ""
+
+
+@dataclass
+class TranslationRow:
+    title: str
+    url: str
+    cells: list
+
+
+def translation_cell(status):
+    if status is None:
+        return TranslationCell("missing", _("pas encore de traduction"))
+    if status.strings:
+        label = ngettext(
+            "%(count)s texte à traduire", "%(count)s textes à traduire", status.strings
+        ) % {"count": status.strings}
+        return TranslationCell("waiting", label, status.edit_url)
+    if not status.live:
+        return TranslationCell("draft", _("traduite, à publier"), status.edit_url)
+    return TranslationCell("done", _("à jour"), status.edit_url)
+
+
+def translation_table(museum):
+    """The museum's French pages × target languages: where each translation stands
+    (one query for the pages, three per language)."""
+    pages = list(
+        Page.objects.filter(path__startswith=museum.path, locale_id=museum.locale_id)
+        .order_by("path")
+        .values_list("pk", "translation_key", "title")
+    )
+    keys = [key for _pk, key, _title in pages]
+    by_language = [
+        statuses(locale, keys)
+        for locale in sorted(
+            Locale.objects.filter(language_code__in=languages.TARGETS),
+            key=lambda locale: languages.TARGETS.index(locale.language_code),
+        )
+    ]
+    return [
+        TranslationRow(
+            title,
+            reverse("wagtailadmin_pages:edit", args=[pk]),
+            [translation_cell(found.get(key)) for found in by_language],
+        )
+        for pk, key, title in pages
+    ]
 
 
 def user_museums(user):
@@ -87,6 +144,8 @@ def museum_summary(museum):
         waiting=list(waiting),
         outdated_translations=list(outdated),
         events_without_image=list(events),
+        languages=[languages.NAMES[code] for code in languages.TARGETS],
+        translations=translation_table(museum),
     )
 
 

@@ -12,9 +12,10 @@ imported, each problem reported with its line. Then, in one transaction:
   since) gets a new revision when a fact in the file differs from the page and from what
   the last import wrote: an editor's change survives until the file changes that fact. It is
   published if the page was live without unpublished changes, else kept as a draft for
-  its moderators. Its live translations whose every segment is translated take the new
-  facts at once; the others when their translators publish (their editor shows the
-  changed words), so that no French text goes live under another language;
+  its moderators. Its live translations whose every string a person has translated take
+  the new facts at once (teams.translation_sync); the others when their translators
+  publish (their editor shows the changed words), so that no French text goes live under
+  another language;
 - nothing is written when nothing changed: importing the same file twice changes nothing.
 """
 
@@ -38,6 +39,7 @@ from home.models import NetworkHomePage
 from museum_pages.models import ImportedFacts, MuseumPage
 from museum_pages.practical import facts as museum_facts
 from network.models import THEME_COLOURS, Theme
+from teams import translation_sync
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_MUSEUMS = 500
@@ -397,13 +399,9 @@ class Writer:
             self.report.drafts.append(f"{page.slug} ({', '.join(changed)})")
 
     def update_translations(self, page):
-        """The translations take the new facts where they are live and complete (facts are
-        synchronised, the words are the translators'); elsewhere the translators' editor
-        offers the changed segments, and the facts follow when they publish."""
-        page = MuseumPage.objects.get(pk=page.pk)
-        source, _created = TranslationSource.update_or_create_from_instance(page)
-        for translation in Translation.objects.filter(source=source, enabled=True):
-            target = page.get_translation_or_none(translation.target_locale)
-            total, done = translation.get_progress()
-            if target is not None and target.live and done == total:
-                translation.save_target(publish=True)
+        """Through teams.translation_sync, as any French publication: drafts are rebuilt;
+        a live translation whose every string a person translated takes the new facts at
+        once (facts are synchronised, the words are the translators'); the others keep
+        their live page, their editor shows the changed strings, and the facts follow when
+        their translators publish, so that no French nor machine text goes live."""
+        translation_sync.sync_page(page, live_facts=True)

@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button as ListingButton
 from wagtail_localize.models import TranslationSource
 
-from teams import localize_views
+from teams import localize_views, to_translate, translation_guard
 from teams.dashboard import museum_summary, user_museums
 from teams.rights import may_sync, may_translate, rights_of
 
@@ -35,6 +35,34 @@ def add_my_museum_panel(request, panels):
     museums = user_museums(request.user)
     if museums:
         panels.insert(0, MyMuseumPanel(museums))
+
+
+@hooks.register("construct_homepage_panels")
+def add_to_translate_panel(request, panels):
+    """ "À traduire": a translator's pages, the network team's counts (teams/to_translate.py)."""
+    panel = to_translate.panel_for(request.user)
+    if panel:
+        panels.insert(0, panel)
+
+
+# Nothing half-translated is published (teams/translation_guard.py) -----------------------
+
+hooks.register("before_edit_page", translation_guard.before_edit_page, order=-1)
+hooks.register("before_bulk_action", translation_guard.before_bulk_action)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_guard_views():
+    return translation_guard.urlpatterns()
+
+
+@hooks.register("register_log_actions")
+def register_translation_log_actions(actions):
+    actions.register_action(
+        translation_guard.PUBLISHED_WITH_FRENCH,
+        translation_guard.PUBLISHED_WITH_FRENCH_LABEL,
+        translation_guard.PUBLISHED_WITH_FRENCH_LABEL,
+    )
 
 
 # Rights (teams/rights.py) ---------------------------------------------------------------

@@ -121,7 +121,13 @@ def test_csv_file_gives_the_same_museums_as_json(db, tmp_path):
     before = revisions()
     out = run(write_json(tmp_path, new_museums()))
     assert "updated" in out and "(intro)" in out
-    assert revisions() == before + 2
+    # A revision of each French page, and of its translation drafts (teams.translation_sync).
+    assert revisions() == before + 2 * (1 + len(languages.TARGETS))
+    german = MuseumPage.objects.get(
+        translation_key=peronne.translation_key, locale__language_code="de"
+    )
+    assert not german.live
+    assert german.get_latest_revision_as_object().intro == french("historial-essai").intro
 
 
 def test_a_second_run_changes_nothing(db, tmp_path):
@@ -196,7 +202,8 @@ def test_a_changed_fact_updates_the_page_and_an_editors_change_stays(db, client,
     page = french("historial-essai")
     assert page.opening_periods.get().opens.strftime("%H:%M") == "10:00"
     assert page.phone == "+33 3 22 83 14 18" and page.live
-    assert revisions() == before + 1
+    # One French revision; the translation drafts take the new hours.
+    assert revisions() == before + 1 + len(languages.TARGETS)
     # Now the file changes the phone number: the file wins.
     data["museums"][0]["phone"] = "+33 3 22 83 14 19"
     run(write_json(tmp_path, data))

@@ -1,5 +1,7 @@
 """The translators' work, end to end, through wagtail-localize's real admin views."""
 
+from urllib.parse import urlencode
+
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -31,11 +33,20 @@ def network_team(client, db):
 
 def put_string(client, translation, segment, value):
     url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
-    return client.put(url, f"value={value}", content_type="application/x-www-form-urlencoded")
+    return client.put(
+        url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
+    )
 
 
 def segment_at(source, path):
     return StringSegment.objects.select_related("string").get(source=source, context__path=path)
+
+
+def german_of(segment, locale):
+    """The translation of `segment` in its own context."""
+    return StringTranslation.objects.get(
+        translation_of=segment.string, context=segment.context_id, locale=locale
+    )
 
 
 def test_translator_submits_translates_machine_translates_and_publishes(
@@ -76,8 +87,20 @@ def test_translator_submits_translates_machine_translates_and_publishes(
     )
     assert machine.count() == 2
 
-    # The editor shows the translation; publishing makes it live under /de/.
+    # Machine strings are drafts: publishing is refused until the translator approves them
+    # (the editor's *Save* on each one: teams/translation_guard.py).
     edit_url = reverse("wagtailadmin_pages:edit", args=[german.pk])
+    client.post(edit_url, {"action": "publish"})
+    german.refresh_from_db()
+    assert not german.live
+    for string in machine.select_related("context"):
+        segment = StringSegment.objects.get(
+            source=translation.source, string_id=string.translation_of_id, context=string.context
+        )
+        assert put_string(client, translation, segment, string.data).status_code == 200
+    assert not machine.exists()
+
+    # The editor shows the translation; publishing makes it live under /de/.
     assert client.get(edit_url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(edit_url, {"action": "publish"})
@@ -137,7 +160,10 @@ def test_po_file_round_trip(client, translator, museum, locales):
     )
     assert response.status_code == 302
     stored = StringTranslation.objects.get(
-        locale=locales["de"], translation_of__data=museum.intro, context__path="intro"
+        locale=locales["de"],
+        translation_of__data=museum.intro,
+        context__object_id=museum.translation_key,
+        context__path="intro",
     )
     assert stored.data == "Von einer Übersetzungsagentur überarbeitet."
 
@@ -166,12 +192,10 @@ def test_changed_french_paragraph_is_flagged_and_german_stays_live_until_publish
     german = museum.get_translation(locales["de"])
     live_german_html = client.get(german.url).content.decode()
     source = TranslationSource.objects.get(object_id=museum.translation_key, locale=locales["fr"])
-    german_first = StringTranslation.objects.get(
-        translation_of=segment_at(source, f"body.{museum.body[0].id}").string, locale=locales["de"]
-    ).data
-    german_second = StringTranslation.objects.get(
-        translation_of=segment_at(source, f"body.{museum.body[1].id}").string, locale=locales["de"]
-    ).data
+    # A String may have translations in two contexts (the audio guide's transcripts reuse
+    # the museum's texts): the one of this segment is asked for.
+    german_first = german_of(segment_at(source, f"body.{museum.body[0].id}"), locales["de"]).data
+    german_second = german_of(segment_at(source, f"body.{museum.body[1].id}"), locales["de"]).data
     assert german_first in live_german_html
 
     # The museum's team rewrites the first French paragraph and publishes.
@@ -191,9 +215,7 @@ def test_changed_french_paragraph_is_flagged_and_german_stays_live_until_publish
         ).exists()
     ]
     assert untranslated == ["Un paragraphe entièrement réécrit."]
-    kept = StringTranslation.objects.get(
-        translation_of=segment_at(source, f"body.{museum.body[1].id}").string, locale=locales["de"]
-    )
+    kept = german_of(segment_at(source, f"body.{museum.body[1].id}"), locales["de"])
     assert kept.data == german_second
 
     # Nothing changes on the live German page until a translator publishes.

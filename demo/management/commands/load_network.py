@@ -42,6 +42,7 @@ from home.models import NetworkHomePage
 from museum_pages.models import Audience, ExhibitPage, MuseumPage
 from museum_pages.practical import dates, geography
 from network.models import RouteStop, Theme
+from teams import translation_sync
 from teams.permissions import collection_named
 from teams.translators import ensure_translator_group
 
@@ -76,17 +77,20 @@ class Command(BaseCommand):
         started = time.monotonic()
         # No enclosing transaction: wagtail-localize publishes translations on commit, and a
         # run that stops half-way is completed by the next one.
+        # The demo writes its translations itself: no automatic drafts meanwhile
+        # (teams.translation_sync).
         try:
-            self.locales = self.ensure_locales()
-            self.themes = self.ensure_themes()
-            self.audiences = self.ensure_audiences()
-            home = self.ensure_home()
-            self.ensure_standard_pages(home)
-            for museum in museums():
-                if not options.get("museums") or museum["slug"] in options["museums"]:
-                    self.ensure_museum(home, museum)
-            self.ensure_routes(home)
-            self.ensure_agenda(home)
+            with translation_sync.paused():
+                self.locales = self.ensure_locales()
+                self.themes = self.ensure_themes()
+                self.audiences = self.ensure_audiences()
+                home = self.ensure_home()
+                self.ensure_standard_pages(home)
+                for museum in museums():
+                    if not options.get("museums") or museum["slug"] in options["museums"]:
+                        self.ensure_museum(home, museum)
+                self.ensure_routes(home)
+                self.ensure_agenda(home)
         except MissingText as error:
             raise CommandError(str(error)) from error
         pages = Page.objects.type(NetworkHomePage).count()

@@ -18,6 +18,7 @@ from core import languages
 from core.translation import ensure_locales, text_pairs, translate
 from home.models import NetworkHomePage, StandardPage
 from network.models import AgendaPage
+from teams import translation_sync
 from teams.permissions import ensure_network_team, sync_all_museum_teams
 from teams.translators import ensure_translator_group
 
@@ -94,10 +95,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.created = 0
         locales = self.ensure_locales()
-        home = self.ensure_home(locales)
-        for entry in COMMON_PAGES:
-            self.ensure_page(home, StandardPage, entry, locales)
-        self.ensure_page(home, AgendaPage, AGENDA, locales)
+        # It writes the translations itself: no automatic drafts meanwhile.
+        with translation_sync.paused():
+            home = self.ensure_home(locales)
+            for entry in COMMON_PAGES:
+                self.ensure_page(home, StandardPage, entry, locales)
+            self.ensure_page(home, AgendaPage, AGENDA, locales)
         ensure_network_team()
         for code in languages.TARGETS:
             ensure_translator_group(code)

@@ -1,0 +1,105 @@
+"""The editorial loop in a real browser: the Wellington moderator publishes a new exhibit in
+French; translator-de finds it on the German dashboard, is refused publication while a
+string is missing (another tab's included), translates each string and publishes; /de/
+shows it, /nl/ still does not.
+
+Other browser tests publish French pages on the same live site (which the sync rightly
+turns into waiting pages): this test counts its own page only."""
+
+import uuid
+
+import pytest
+
+from tests.browser.helpers import fill_login_form, screenshot
+
+pytestmark = pytest.mark.browser
+
+MUSEUM = (
+    "from museum_pages.models import MuseumPage;"
+    "m = MuseumPage.objects.get(slug='carriere-wellington', locale__language_code='fr');"
+    "print(m.pk, m.slug)"
+)
+EXHIBIT = (
+    "from museum_pages.models import ExhibitPage;"
+    "e = ExhibitPage.objects.get(title={title!r}, locale__language_code='fr');"
+    "print(e.slug, e.live)"
+)
+
+
+def log_in(page_at, username, locale):
+    page = page_at("/admin/login/?next=/admin/", locale=locale)
+    fill_login_form(page, username)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    return page
+
+
+def test_a_french_exhibit_reaches_german_readers_through_the_translator(page_at, live_site):
+    museum_id, museum_slug = live_site.manage("shell", "--no-imports", "-c", MUSEUM).split()
+    title = f"Les tunneliers {uuid.uuid4().hex[:6]}"
+
+    # The Wellington moderator creates the exhibit in the admin and publishes it.
+    page = log_in(page_at, "wellington-moderator", "fr-FR")
+    page.goto(f"{live_site.url}/admin/pages/add/museum_pages/exhibitpage/{museum_id}/")
+    page.fill("#id_title", title)
+    page.fill("#id_intro", "Ils ont creusé la ville souterraine.")
+    page.fill("#id_hero_image_alt", "Un tunnelier à la lampe.")
+    page.get_by_role("tab", name="Promotion").click()
+    page.fill("#id_search_description", "Les tunneliers néo-zélandais d'Arras.")
+    publish = page.locator('button[name="action-publish"]')
+    if not publish.is_visible():
+        page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    publish.click()
+    page.wait_for_load_state()
+    slug, live = live_site.manage(
+        "shell", "--no-imports", "-c", EXHIBIT.format(title=title)
+    ).split()
+    assert live == "True"
+
+    # translator-de finds it on the German dashboard, in the Wellington group.
+    translator = log_in(page_at, "translator-de", "de-DE")
+    panel = translator.locator("section", has_text="Zu übersetzen").first
+    mine = panel.locator("li[data-page]", has_text=title)
+    assert mine.count() == 1
+    assert "4 Texte" in mine.inner_text()
+    screenshot(translator, "translation-loop-dashboard-de")
+    mine.get_by_role("link", name=title).click()
+    translator.wait_for_load_state()
+
+    # Publishing now is refused, with the list of what is missing.
+    with translator.expect_navigation():
+        translator.get_by_role("button", name="Veröffentlichen in Deutsch").click()
+    refusal = translator.get_by_text("Veröffentlichung abgelehnt").first
+    refusal.wait_for()
+    main = translator.inner_text("body")
+    assert "Les tunneliers néo-zélandais d'Arras." in main  # the Promotion tab's string
+    screenshot(translator, "translation-loop-refused-de")
+
+    # Each string translated (Übersetzen → Speichern) on every tab of the editor, then
+    # published.
+    number = 0
+    tabs = translator.get_by_role("tab")
+    for index in range(max(tabs.count(), 1)):
+        if tabs.count():
+            tabs.nth(index).click()
+        while True:
+            button = translator.get_by_role("button", name="Übersetzen", exact=True)
+            visible = [b for b in button.all() if b.is_visible()]
+            if not visible or number > 10:
+                break
+            number += 1
+            visible[0].click()
+            translator.locator("textarea:visible").first.fill(f"Deutscher Text {number}")
+            translator.get_by_role("button", name="Speichern").first.click()
+            translator.get_by_text(f"Deutscher Text {number}").first.wait_for()
+    assert number == 4
+    # The publication is a form posted by the editor: wait for its answer before leaving.
+    with translator.expect_navigation():
+        translator.get_by_role("button", name="Veröffentlichen in Deutsch").click()
+    assert "Veröffentlichung abgelehnt" not in translator.inner_text("body")
+
+    german = translator.goto(f"{live_site.url}/de/{museum_slug}/{slug}/")
+    assert german.status == 200
+    assert "Deutscher Text" in translator.inner_text("main")
+    dutch = translator.goto(f"{live_site.url}/nl/{museum_slug}/{slug}/")
+    assert dutch.status == 404
