@@ -176,7 +176,7 @@ def test_event_page_shows_dates_across_dst_in_order_place_and_price(client, muse
     assert "Saturday, 3 April 2027, 10:00–11:00" in html_en  # day first, as in Britain
     assert "Every week until 3 April 2027" in html_en
     assert not re.search(r"(March|April) [0-9]{1,2}, 2027", html_en)  # no "April 3, 2027"
-    assert "4.50 €" in html_en
+    assert "€4.50" in html_en  # the euro sign first, as in Britain
 
 
 @pytest.mark.parametrize("code", ["fr", "en", "de", "nl"])

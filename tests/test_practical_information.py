@@ -48,7 +48,7 @@ def text_of(response):
             [
                 "Practical information",
                 "Full price",
-                "7.50 €",
+                "€7.50",
                 "bring a jacket",
                 "Lift",
                 "Christmas Day",
@@ -74,7 +74,7 @@ def text_of(response):
             [
                 "Praktische informatie",
                 "Volledig tarief",
-                "7,50 €",
+                "€ 7,50",
                 "neem een jas mee",
                 "Lift",
                 "Eerste Kerstdag",

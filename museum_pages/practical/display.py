@@ -7,7 +7,7 @@ costs no query per period, closure or price.
 import datetime
 from itertools import groupby
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
@@ -68,13 +68,20 @@ def price_label(price):
     return amount_text(price.is_free, price.amount)
 
 
+# Where the euro sign goes in each language (CLDR): "11,00 €" in French and German,
+# "€11.00" in English, "€ 11,00" in Dutch.
+EURO_PATTERNS = {"en": "€{amount}", "nl": "€ {amount}"}
+EURO_PATTERN = "{amount} €"
+
+
 def amount_text(is_free, amount):
-    """ "Gratuit", "11,00 €" (in the active language's number format), or "" when unknown."""
+    """ "Gratuit", a price in euros as the active language writes it, or "" when unknown."""
     if is_free:
         return _("Gratuit")
     if amount is None:
         return ""
-    return formats.number_format(amount, 2) + " €"
+    pattern = EURO_PATTERNS.get(translation.get_language(), EURO_PATTERN)
+    return pattern.format(amount=formats.number_format(amount, 2))
 
 
 def practical_information(museum, rows, now=None):
