@@ -17,12 +17,7 @@
     var reduceMotion = window.matchMedia
         && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     element.hidden = false;
-    var map = L.map(element, { scrollWheelZoom: false });
-    L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-        maxZoom: 18,
-        attribution: '<a href="https://www.openstreetmap.org/copyright">' +
-            element.dataset.attribution.replace(/</g, "&lt;") + "</a>",
-    }).addTo(map);
+    var map = MemHistoMap.create(element);
 
     /* A div icon that sets its accessible name (and theme colour) on the element each time
        Leaflet creates it: markercluster removes a marker's element when it joins a cluster and
@@ -88,7 +83,7 @@
         popup.appendChild(text("span", "map-popup__status", museum.status));
         var link = text("a", "map-popup__link", element.dataset.linkText);
         link.href = museum.url;
-        link.setAttribute("aria-label", element.dataset.linkText + " : " + museum.name);
+        link.setAttribute("aria-label", MemHistoMap.fill(element.dataset.linkLabel, { name: museum.name }));
         popup.appendChild(link);
         // Opened below the zoom buttons, which would cover its first line on a phone.
         marker.bindPopup(popup, { autoPanPaddingTopLeft: L.point(8, 84) });

@@ -19,13 +19,7 @@
         return;
     }
     element.hidden = false;
-    var map = L.map(element, { scrollWheelZoom: false });
-    L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-        maxZoom: 18,
-        attribution: '<a href="https://www.openstreetmap.org/copyright">' +
-            element.dataset.attribution.replace(/</g, "&lt;") + "</a>",
-    }).addTo(map);
-
+    var map = MemHistoMap.create(element);
     /* A numbered div icon that sets its accessible name on the element it creates. */
     var NumberedIcon = L.DivIcon.extend({
         createIcon: function (oldIcon) {
@@ -45,7 +39,7 @@
     var points = stops.map(function (stop) { return [stop.lat, stop.lng]; });
     L.polyline(points, { color: "#8a2d1a", weight: 4, opacity: 0.8, interactive: false }).addTo(map);
     stops.forEach(function (stop) {
-        var label = element.dataset.stopText + " " + stop.position + " : " + stop.name;
+        var label = MemHistoMap.fill(element.dataset.stopLabel, { number: stop.position, name: stop.name });
         var marker = L.marker([stop.lat, stop.lng], {
             icon: new NumberedIcon({
                 className: "route-marker",
@@ -67,7 +61,7 @@
         if (stop.url) {
             var link = text("a", "map-popup__link", element.dataset.linkText);
             link.href = stop.url;
-            link.setAttribute("aria-label", element.dataset.linkText + " : " + stop.name);
+            link.setAttribute("aria-label", MemHistoMap.fill(element.dataset.linkLabel, { name: stop.name }));
             popup.appendChild(link);
         }
         marker.bindPopup(popup, { autoPanPaddingTopLeft: L.point(8, 84) });

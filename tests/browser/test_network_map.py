@@ -196,3 +196,28 @@ def test_home_with_map_has_no_serious_accessibility_violation(page_at):
     page = page_at("/fr/", viewport=PHONE)
     map_targets(page)
     assert serious_accessibility_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "zoom_in", "zoom_out", "close", "link"),
+    [
+        ("de", "Vergrößern", "Verkleinern", "Schließen", "Zum Museum: "),
+        ("en", "Zoom in", "Zoom out", "Close", "See the museum: "),
+        ("nl", "Inzoomen", "Uitzoomen", "Sluiten", "Naar het museum: "),
+    ],
+)
+def test_the_maps_controls_speak_the_pages_language(page_at, code, zoom_in, zoom_out, close, link):
+    """Issue 21: Leaflet's own control names ("Zoom in", "Close popup") in the page's
+    language, and no French " : " in what a screen reader hears."""
+    page = page_at(f"/{code}/?theme=port", viewport=PHONE)
+    map_targets(page)
+    controls = page.locator("#network-map .leaflet-control-zoom a")
+    assert [controls.nth(i).get_attribute("aria-label") for i in range(2)] == [zoom_in, zoom_out]
+    page.locator(".leaflet-marker-icon").first.click()
+    popup = page.locator(".leaflet-popup")
+    popup.wait_for()
+    assert popup.locator(".leaflet-popup-close-button").get_attribute("aria-label") == close
+    label = popup.locator(".map-popup__link").get_attribute("aria-label")
+    assert label.startswith(link) and " : " not in label
+    popup.locator(".leaflet-popup-close-button").click()
+    popup.wait_for(state="detached")
