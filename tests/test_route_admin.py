@@ -95,7 +95,7 @@ def test_the_route_form_lists_french_museums_by_name_and_town_and_a_map_for_plac
 
 
 def test_the_network_team_publishes_a_route_with_a_place_put_on_the_map(
-    network_client, route_index, museum, locales
+    network_client, route_index, museum, locales, django_capture_on_commit_callbacks
 ):
     lewarde = MuseumPage.objects.get(slug="centre-historique-minier-lewarde", locale=locales["fr"])
     form = route_form(
@@ -105,10 +105,15 @@ def test_the_network_team_publishes_a_route_with_a_place_put_on_the_map(
             stop(museum=lewarde, order=3),
         ]
     )
-    response = network_client.post(add_url(route_index), form)
+    # As in production: the publication's on-commit work runs (the translators' drafts).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = network_client.post(add_url(route_index), form)
     assert response.status_code == 302, response.content.decode()[:2000]
     route = RoutePage.objects.get(slug="tunnels-arras-vimy", locale=locales["fr"])
     assert route.live
+    drafts = RoutePage.objects.filter(translation_key=route.translation_key).exclude(pk=route.pk)
+    assert sorted(page.locale.language_code for page in drafts) == ["de", "en", "nl"]
+    assert not any(page.live for page in drafts)  # for the translators, not live
     stops = list(route.stops.all())
     assert [row.museum_id for row in stops] == [museum.pk, None, lewarde.pk]
     assert stops[1].point == pytest.approx((2.7736, 50.3797))
