@@ -22,7 +22,10 @@ def next_christmas():
 
 
 def press_action(page, name):
-    """Press an action of the admin's footer menu, opening its dropdown when needed."""
+    """Press an action of the admin's footer menu, opening its dropdown when needed, once
+    Wagtail's autosave of the form is not under way (on a loaded machine a publication
+    pressed while the first autosave was creating the page left the editor on /add/)."""
+    page.locator(".w-autosave-indicator__state--saving").wait_for(state="hidden")
     button = page.locator(f'footer button[name="{name}"]')
     if not button.is_visible():
         page.locator("footer").get_by_role("button", name=re.compile("Plus d.actions")).click()
