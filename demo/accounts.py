@@ -9,12 +9,13 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from core import languages
 from demo.data import museums
-from teams.permissions import ensure_network_team, museum_team, sync_all_museum_teams
+from teams.permissions import NETWORK_TEAM, museum_team, sync_all_museum_teams
 
 NETWORK_TEAM_USERNAME = "network-team"
 
@@ -64,5 +65,5 @@ def ensure_teams_and_demo_accounts(stdout):
         for role, group in (("editor", team.editors), ("moderator", team.moderators)):
             ensure_demo_user(stdout, f"{prefix}-{role}", groups=[group], label=group.name)
     # The role that builds the routes between museums and the network's own pages.
-    network_team = ensure_network_team()
+    network_team = Group.objects.get(name=NETWORK_TEAM)  # made by sync_all_museum_teams()
     ensure_demo_user(stdout, NETWORK_TEAM_USERNAME, groups=[network_team], label=network_team.name)

@@ -143,8 +143,3 @@ class Speaker:
             raise SpeechUnavailable(
                 f"{Path(command[0]).name} failed: {error.stderr.decode(errors='replace')[-300:]}"
             ) from error
-
-
-def speak(text, language, collection, title):
-    """`text` read in `language` as an audio item of `collection` (one-off use)."""
-    return Speaker().speak(text, language, collection, title)

@@ -128,8 +128,9 @@ def visit_in_language(museum, code):
         for scene in visit["scenes"]
     ]
     intro = in_language(visit["intro"], code)
+    words = visit_words(code)  # network.json, read once for all the scenes
     for number, scene in enumerate(scenes, start=1):
-        scene["transcript"] = commentary(intro, scenes, number, visit_words(code))
+        scene["transcript"] = commentary(intro, scenes, number, words)
     return {"title": in_language(visit["title"], code), "intro": intro, "scenes": scenes}
 
 

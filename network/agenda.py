@@ -126,26 +126,30 @@ def read_filters(query, data, today):
     """The Filters of a request's GET parameters; unknown or malformed values are dropped
     with a message in the active language, never an exception."""
     filters = Filters()
-    museum = first_value(query, "museum")
-    if museum:
-        if museum in {slug for slug, _title, _themes in data["museums"].values()}:
-            filters.museum = museum
-        else:
-            filters.messages.append(_("Ce musée n’est pas connu : tous les musées sont affichés."))
-    theme = first_value(query, "theme")
-    if theme:
-        if theme in {slug for slug, _name in data["themes"]}:
-            filters.theme = theme
-        else:
-            filters.messages.append(_("Ce thème n’est pas connu : tous les thèmes sont affichés."))
-    audience = first_value(query, "audience")
-    if audience:
-        if audience in {slug for slug, _name in data["audiences"]}:
-            filters.audience = audience
-        else:
-            filters.messages.append(
-                _("Ce public n’est pas connu : les événements de tous les publics sont affichés.")
-            )
+    # The slug filters: the parameter, the slugs it may take, what an unknown one says.
+    slug_filters = (
+        (
+            "museum",
+            {slug for slug, _title, _themes in data["museums"].values()},
+            _("Ce musée n’est pas connu : tous les musées sont affichés."),
+        ),
+        (
+            "theme",
+            {slug for slug, _name in data["themes"]},
+            _("Ce thème n’est pas connu : tous les thèmes sont affichés."),
+        ),
+        (
+            "audience",
+            {slug for slug, _name in data["audiences"]},
+            _("Ce public n’est pas connu : les événements de tous les publics sont affichés."),
+        ),
+    )
+    for name, known, unknown in slug_filters:
+        value = first_value(query, name)
+        if value in known:
+            setattr(filters, name, value)
+        elif value:
+            filters.messages.append(unknown)
     free = first_value(query, "free")
     if free:
         if free in ("1", "on", "true"):

@@ -117,7 +117,7 @@ def cluster_labels(markers):
     }
 
 
-def dated_rows(home, now=None):
+def dated_rows(home):
     """The live public events that may not have ended and the temporary exhibitions that
     have not closed, under a network home: page rows with their dates (DATED_ANNOTATIONS),
     intro, the museum's title and path (`museum_path`), in one query.
@@ -126,8 +126,7 @@ def dated_rows(home, now=None):
     occurrences (museum_pages.practical.dates), at each rendering. An all-day event whose
     day has begun is still on (it ends at midnight, not at its start time).
     """
-    now = now or opening_hours.now_in_paris()
-    today = now.date()
+    today = opening_hours.now_in_paris().date()
     day_began = datetime.datetime.combine(today, datetime.time(), tzinfo=opening_hours.PARIS)
     event_type = ContentType.objects.get_for_model(EventPage).pk
     exhibit_type = ContentType.objects.get_for_model(ExhibitPage).pk

@@ -30,41 +30,43 @@ class Town:
     translation_key: object
     language: str
     name: str
-
-    @property
-    def words(self):
-        return [fold(word) for word in WORD.findall(self.name)]
+    words: tuple  # the name's words, folded: what a query's folded terms are compared with
 
 
 def towns():
-    """Every museum's town in every language: one query."""
+    """Every museum's town in every language: one query (remembered by the caller)."""
     from museum_pages.models import MuseumPage
 
     rows = MuseumPage.objects.live().values_list("translation_key", "locale__language_code", "town")
-    return [Town(key, language, name) for key, language, name in rows if name]
+    return [
+        Town(key, language, name, tuple(fold(word) for word in WORD.findall(name)))
+        for key, language, name in rows
+        if name
+    ]
 
 
 def in_visitor_language(terms, towns, language):
     """The terms with each town named in another language replaced by its name in
     `language`; returns the new terms and the (typed, replaced) names."""
     visitor_names = {town.translation_key: town for town in towns if town.language == language}
-    known_here = {tuple(town.words) for town in visitor_names.values()}
+    known_here = {town.words for town in visitor_names.values()}
     # Longest names first: "Saint-Omer" before a town called "Omer".
     others = sorted(
         (town for town in towns if town.language != language),
         key=lambda town: -len(town.words),
     )
     terms = list(terms)
+    folded = [fold(term) for term in terms]  # folded once, kept in step with `terms`
     renamed = []
     for town in others:
         words, here = town.words, visitor_names.get(town.translation_key)
-        if not words or here is None or tuple(words) in known_here:
+        if not words or here is None or words in known_here:
             continue
-        folded = [fold(term) for term in terms]
         for start in range(len(terms) - len(words) + 1):
-            if folded[start : start + len(words)] == words:
+            if tuple(folded[start : start + len(words)]) == words:
                 typed = " ".join(terms[start : start + len(words)])
                 terms[start : start + len(words)] = WORD.findall(here.name)
+                folded[start : start + len(words)] = here.words
                 renamed.append((typed, here.name))
                 break
     return terms, renamed

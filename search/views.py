@@ -75,7 +75,7 @@ def describe(pages, museums, terms, request):
         text = matched_text(
             [page.search_description, getattr(page, "intro", ""), getattr(page, "town", "")]
             + (texts_of(body.raw_data) if body is not None else [])
-            + (texts_of(list(tracks.raw_data)) if tracks is not None else []),
+            + (texts_of(tracks.raw_data) if tracks is not None else []),
             terms,
         )
         results.append(
@@ -188,8 +188,11 @@ def _search(pages, terms):
 
 def _closest_query(terms, towns, locale):
     """The query the visitor probably meant, in the visitor's language, or None."""
-    texts = remembered(f"search-texts:{locale.language_code}", lambda: _searched_texts(locale))
-    meant = forgiving.corrected(terms, forgiving.vocabulary(texts, towns))
+    words = remembered(
+        f"search-words:{locale.language_code}",
+        lambda: forgiving.vocabulary(_searched_texts(locale), towns),
+    )
+    meant = forgiving.corrected(terms, words)
     if meant:
         meant, _renamed = forgiving.in_visitor_language(meant, towns, locale.language_code)
     return meant

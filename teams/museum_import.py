@@ -31,7 +31,6 @@ from pathlib import Path
 
 from django.db import transaction
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
 
 from core import languages
 from core.translation import text_pairs, translate
@@ -360,13 +359,9 @@ class Writer:
         self.home.add_child(instance=page)  # the team, collection and workflow: teams.signals
         revision = page.save_revision(log_action=True)
         if self.publish:
-            revision.publish()
-        source, _created = TranslationSource.get_or_create_from_instance(page)
-        for code in languages.TARGETS:
-            translation, _created = Translation.objects.get_or_create(
-                source=source, target_locale=self.locales[code]
-            )
-            translation.save_target(publish=False)  # for the translators of that language
+            with translation_sync.paused():  # synchronised below, in this transaction
+                revision.publish()
+        translation_sync.sync_page(page)  # a draft for the translators of each language
         self.report.created.append(page.slug)
         return page
 
@@ -392,7 +387,8 @@ class Writer:
         publish = page.live and not page.has_unpublished_changes
         revision = latest.save_revision(log_action=True)
         if publish:
-            revision.publish()
+            with translation_sync.paused():  # synchronised at once by update_translations
+                revision.publish()
             self.update_translations(page)
             self.report.updated.append(f"{page.slug} ({', '.join(changed)})")
         else:

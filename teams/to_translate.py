@@ -26,14 +26,9 @@ class Group:
     title: str
     pages: list = field(default_factory=list)
 
-    @property
-    def strings(self):
-        return sum(page.strings for page in self.pages)
-
 
 @dataclass
 class LanguageWork:
-    code: str
     name: str
     groups: list = field(default_factory=list)
     count: int = 0
@@ -49,9 +44,7 @@ class LanguageWork:
 
 def language_work(locale, grouped=True):
     pages = waiting_pages(locale)
-    work = LanguageWork(
-        locale.language_code, languages.NAMES[locale.language_code], count=len(pages)
-    )
+    work = LanguageWork(languages.NAMES[locale.language_code], count=len(pages))
     if not grouped or not pages:
         return work
     tops = dict(Page.objects.filter(locale=locale, depth=MUSEUM_DEPTH).values_list("path", "title"))

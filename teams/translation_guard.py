@@ -157,12 +157,10 @@ def before_edit_page(request, page):
 
 def before_bulk_action(request, action_type, objects, action_class_instance):
     """Refuses a bulk publication while one of the pages is an incomplete translation."""
-    if action_type != "publish":
+    if action_type != "publish" or not all(isinstance(page, Page) for page in objects):
         return None
     incomplete = []
     for page in objects:
-        if not isinstance(page, Page):
-            return None
         translation = translation_of_page(page)
         if translation is not None and missing_strings(translation):
             incomplete.append(page)
@@ -193,12 +191,15 @@ def missing_view(request, translation_id):
         Translation.objects.select_related("source", "target_locale"), pk=translation_id
     )
     page = translation.get_target_instance()
-    if not isinstance(page, Page) or not page.permissions_for_user(request.user).can_edit():
+    if not isinstance(page, Page):
+        raise PermissionDenied
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit():
         raise PermissionDenied
     may_force = rights_of(request.user).everything
     missing = missing_strings(translation)
     if request.method == "POST":
-        if not may_force or not page.permissions_for_user(request.user).can_publish():
+        if not may_force or not permissions.can_publish():
             raise PermissionDenied
         with transaction.atomic():
             translation.save_target(user=request.user, publish=True)
