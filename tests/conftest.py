@@ -1,21 +1,20 @@
-"""Shared fixtures. The demo network is loaded once per test database, as `make run` does;
-each test runs in a transaction that is rolled back, so the network is the same for all."""
+"""Shared fixtures. The demo network is loaded once per test run, as `make run` does, and
+each worker works on a copy of it (tests/demo_database.py); each test runs in a transaction
+that is rolled back, so the network is the same for all."""
 
-import io
 import os
 import uuid
 
 import psycopg
 import pytest
-from django.core.management import call_command
-from django.test import Client
 from PIL import Image
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from core import languages
 from core.page_cache import clear_page_cache
 from home.models import NetworkHomePage
 from museum_pages.models import MuseumPage
+from tests import demo_database
 from tests.helpers import MUSEUM_A, MUSEUM_B, sign_in, superuser
 
 
@@ -34,23 +33,27 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def demo_directory(tmp_path_factory):
+    """The run's directory where the demo database is built once (tests/demo_database.py)."""
+    return demo_database.shared_directory(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_blocker, demo_directory):
+    """Each worker's database is a copy of the run's demo database, as `make run` loads it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     with django_db_blocker.unblock():
-        call_command("load_network", stdout=io.StringIO())
-        render_every_page()
+        demo = demo_database.built(demo_directory, worker)
+    yield
+    with django_db_blocker.unblock():
+        demo_database.drop_copy(demo)
 
 
-def render_every_page():
-    """Visit every live French page once, so that the renditions of its pictures are in the
-    test database (translations show the same images). A rendition made inside a test is
-    rolled back with it, and the listings prefetch renditions from the database: without
-    this, every test that shows a page would encode its pictures again (seconds for the
-    home page's card of every museum)."""
-    client = Client()
-    for page in (
-        Page.objects.live().filter(depth__gt=1, locale__language_code=languages.SOURCE).specific()
-    ):
-        client.get(page.url)
+def pytest_sessionfinish(session):
+    """The run's process that started the workers (or the only one) drops the demo database."""
+    if hasattr(session.config, "workerinput") or not hasattr(session.config, "_tmp_path_factory"):
+        return
+    demo_database.drop(session.config._tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests import demo_database
 from tests.browser.helpers import DEMO_PASSWORD, DESKTOP, ROOT, free_port, wait_until_healthy
 
 # Playwright's sync API keeps an event loop in the test's thread; Django's ORM calls made by
@@ -40,8 +41,9 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def live_site(chromium_path, tmp_path_factory):
-    """The demo network served by runserver on a free port, from a database of its own."""
+def live_site(chromium_path, tmp_path_factory, demo_directory, django_db_blocker):
+    """The demo network served by runserver on a free port, from a database of its own: a
+    copy of the run's demo database (tests/demo_database.py) when the run is on SQLite."""
     workdir = tmp_path_factory.mktemp("live-site")
     env = {
         key: value
@@ -58,8 +60,11 @@ def live_site(chromium_path, tmp_path_factory):
         MEMHISTO_DEMO_AUDIO="0",
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["load_network"]):
-        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+    with django_db_blocker.unblock():
+        copied = demo_database.live_site_copy(demo_directory, workdir, DEMO_PASSWORD)
+    if copied is None:  # a run on PostgreSQL: the site's SQLite database is made here
+        for command in (["migrate", "--noinput"], ["load_network"]):
+            subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
     port = free_port()
     server = subprocess.Popen(  # noqa: S603
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -70,9 +75,10 @@ def live_site(chromium_path, tmp_path_factory):
     )
     url = f"http://127.0.0.1:{port}"
     wait_until_healthy(url, server, 60, "the live site")
-    # The first home page makes the cards' renditions (AVIF and WebP, ~20 s on two busy cores):
-    # asked once and waited for, instead of again every few seconds by a short probe (each
-    # retry started the same work over in another thread, and the site never answered).
+    # Without a copy of the demo database, the first home page makes the cards' renditions
+    # (AVIF and WebP, ~20 s on two busy cores): asked once and waited for, instead of again
+    # every few seconds by a short probe (each retry started the same work over in another
+    # thread, and the site never answered).
     urllib.request.urlopen(f"{url}/fr/", timeout=300)  # noqa: S310
 
     def manage_output(*args):
