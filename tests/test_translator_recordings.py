@@ -115,6 +115,7 @@ def test_a_german_translator_records_a_scene_and_the_german_page_plays_it(
 
     # The form offers the German recordings only: not the museum's French one.
     page = client.get(recordings_url(german)).content.decode()
+    assert re.search(r"<h1[^>]*>.*Aufnahmen: Deutsch", page, re.DOTALL)  # in German
     assert "Kommentar Szene 1" in page
     assert re.search(r"<option value=\"\d+\"[^>]*>commentaire-fr.mp3</option>", page) is None
     assert "commentaire-fr.mp3" in page  # named as the French recording, for reference

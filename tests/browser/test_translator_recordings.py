@@ -117,7 +117,6 @@ def test_german_translator_records_a_scene_in_the_german_admin(page_at, live_sit
         page.goto(f"{live_site.url}/admin/pages/{german_id}/edit/")
         page.get_by_role("link", name="Aufnahmen auswählen").click()
         page.wait_for_url(re.compile(r"/recordings/$"))
-        print(page.url, page.content()[:6000])  # DEBUG
         assert page.locator("h1").first.inner_text().startswith("Aufnahmen: Deutsch")
         choice = page.locator("select").first
         choice.select_option(label=TITLE)
