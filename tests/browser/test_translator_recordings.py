@@ -34,8 +34,9 @@ french, german = visits.get(locale__language_code="fr"), visits.get(locale__lang
 revisions = [french.live_revision_id, german.live_revision_id]
 collection = museum_team(french.get_parent()).collection
 data = open("FRENCH_MP3", "rb").read()
+file = ContentFile(data, name="commentaire-mimoyecques.mp3")
 media = Media.objects.create(title="FRENCH_TITLE", type="audio", duration=2.48,
-                             collection=collection, file=ContentFile(data, name="commentaire-mimoyecques.mp3"))
+                             collection=collection, file=file)
 scene = french.scenes[0]
 scene.value["audio"], scene.value["transcript"] = media, "Bonjour."
 french.save_revision().publish()
