@@ -202,3 +202,18 @@ def test_a_translator_cannot_delete_museum_media_nor_change_them(client, transla
     assert response.status_code in (302, 403)
     listing = client.get(reverse("wagtailmedia:index")).content.decode()
     assert "commentaire-fr.mp3" not in listing
+
+
+def test_the_dutch_translator_sees_the_media_pages_in_dutch(client, db):
+    """wagtailmedia has no Dutch catalogue: its strings are translated in ours."""
+    sign_in(client, demo_user("translator-nl"))
+    listing = client.get(reverse("wagtailmedia:index")).content.decode()
+    assert "Audio toevoegen" in listing and "Add audio" not in listing
+    form = client.get(reverse("wagtailmedia:add", args=["audio"])).content.decode()
+    assert '<html lang="nl"' in form and "Audio toevoegen" in form
+    response = upload(client, "opname.mp3", MP3.read_bytes(), title="Opname scène 1")
+    assert response.status_code == 302
+    listing = client.get(response["Location"]).content.decode()
+    assert "Mediabestand &#x27;Opname scène 1&#x27; toegevoegd." in listing
+    media = Media.objects.get(title="Opname scène 1")
+    assert media.collection == LanguageRecordings.objects.get(language_code="nl").collection
