@@ -5,16 +5,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
-from wagtail.permissions import policy_registry
 from wagtailmedia import get_media_model
 
 from core.forms import ContentPageForm
+from museum_pages.recordings import choosable_recordings, other_languages_collections
 
 
 class RecordingsPageForm(ContentPageForm):
     """The chooser offers only the media of the editor's museum; a hand-made POST naming
-    another museum's recording is refused the same way. A recording the page already has
-    stays allowed (the network team may have chosen it). `recordings_field` names the
+    another museum's recording, or another language's (museum_pages.recordings), is
+    refused. A recording the page already has stays allowed (the network team may have
+    chosen it). `recordings_field` names the
     StreamField whose blocks have an `audio` chooser."""
 
     recordings_field = None
@@ -36,15 +37,31 @@ class RecordingsPageForm(ContentPageForm):
         }
         if not chosen:
             return cleaned_data
-        policy = policy_registry.get_by_type(get_media_model())
+        locale = self.instance.locale if self.instance.locale_id else self.parent_page.locale
         allowed = set(
-            policy.instances_user_has_any_permission_for(self.for_user, ["change", "delete"])
+            choosable_recordings(self.for_user, locale.language_code)
             .filter(pk__in=chosen.values())
             .values_list("pk", flat=True)
         )
-        refused = {index for index, pk in chosen.items() if pk not in allowed}
+        foreign = set(
+            get_media_model()
+            .objects.filter(
+                pk__in=chosen.values(),
+                collection_id__in=other_languages_collections(locale.language_code),
+            )
+            .values_list("pk", flat=True)
+        )
+        museum_message = _("Choisissez un enregistrement de la médiathèque de votre musée.")
+        language_message = _(
+            "Cet enregistrement est celui d'une autre langue : choisissez-en un dans la "
+            "langue de cette page."
+        )
+        refused = {
+            index: language_message if pk in foreign else museum_message
+            for index, pk in chosen.items()
+            if pk not in allowed
+        }
         if refused:
-            message = _("Choisissez un enregistrement de la médiathèque de votre musée.")
             self.add_error(
                 self.recordings_field,
                 StreamBlockValidationError(
@@ -52,7 +69,7 @@ class RecordingsPageForm(ContentPageForm):
                         index: StructBlockValidationError(
                             block_errors={"audio": ValidationError(message)}
                         )
-                        for index in refused
+                        for index, message in refused.items()
                     }
                 ),
             )

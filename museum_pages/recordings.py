@@ -54,3 +54,36 @@ def in_language(recording, block_id, sources):
     if recording is not None and recording.pk == source_recording:
         recording = None  # the French recording, not replaced: not played here
     return Recording(recording, missing=recording is None and source_recording is not None)
+
+
+# Which recordings a page may be given ------------------------------------------------------
+
+
+def other_languages_collections(language_code):
+    """The ids of the collections (with their children) that keep the recordings of the
+    languages other than `language_code` (museum_pages.LanguageRecordings)."""
+    from wagtail.models import Collection
+
+    from museum_pages.models.recordings import LanguageRecordings
+
+    ids = set()
+    others = LanguageRecordings.objects.exclude(language_code=language_code)
+    for recordings in others.select_related("collection"):
+        descendants = Collection.objects.descendant_of(recordings.collection, inclusive=True)
+        ids.update(descendants.values_list("pk", flat=True))
+    return ids
+
+
+def choosable_recordings(user, language_code):
+    """The audio items `user` may give a page in `language_code`: those of the collections
+    where they may change media (their museum's, their language's recordings), never the
+    recordings of another language — whoever chooses them, the network team included."""
+    from wagtail.permissions import policy_registry
+    from wagtailmedia import get_media_model
+
+    policy = policy_registry.get_by_type(get_media_model())
+    return (
+        policy.instances_user_has_any_permission_for(user, ["change", "delete"])
+        .filter(type="audio")
+        .exclude(collection_id__in=other_languages_collections(language_code))
+    )

@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button as ListingButton
 from wagtail_localize.models import TranslationSource
 
-from teams import localize_views, to_translate, translation_guard
+from teams import localize_views, to_translate, translation_guard, translator_recordings
 from teams.dashboard import museum_summary, user_museums
 from teams.rights import may_sync, may_translate, rights_of
 
@@ -48,6 +48,7 @@ def add_to_translate_panel(request, panels):
 # Nothing half-translated is published (teams/translation_guard.py) -----------------------
 
 hooks.register("before_edit_page", translation_guard.before_edit_page, order=-1)
+hooks.register("before_edit_page", translator_recordings.before_edit_page, order=-1)
 hooks.register("before_bulk_action", translation_guard.before_bulk_action)
 
 
@@ -79,9 +80,10 @@ def refuse_moves_not_allowed(request, page, destination):
 
 @hooks.register("register_admin_urls", order=-1)
 def register_team_localize_views():
-    """wagtail-localize's submit and sync addresses, answered by views that ask our rights
-    (registered before wagtail-localize's, so these answer)."""
-    return localize_views.urlpatterns()
+    """wagtail-localize's submit, sync and override addresses, answered by views that ask
+    our rights (registered before wagtail-localize's, so these answer); the translators'
+    choice of recordings."""
+    return localize_views.urlpatterns() + translator_recordings.urlpatterns()
 
 
 def with_next(url, next_url):

@@ -7,6 +7,7 @@ from .event import EventPage
 from .exhibit import ExhibitPage
 from .imported import ImportedFacts
 from .museum import MuseumPage
+from .recordings import LanguageRecordings
 from .visit import VirtualVisitPage
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "EventPage",
     "ExhibitPage",
     "ImportedFacts",
+    "LanguageRecordings",
     "MuseumPage",
     "VirtualVisitPage",
 ]
