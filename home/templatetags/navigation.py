@@ -11,6 +11,7 @@ from core.pages import full_url
 from core.query_params import without_tracking
 from core.remembered import remembered
 from home.models import StandardPage
+from museum_pages.models import MuseumPage
 from network.models import AgendaPage
 
 register = template.Library()
@@ -89,37 +90,53 @@ def canonical_url(context):
     return next((a["full_url"] for a in alternates(context) if a["code"] == language), "")
 
 
-def footer_links():
+def footer_data():
     """The network's agenda and common pages (about, legal notice, accessibility, privacy):
-    titles and URLs, the agenda first; one query, kept until the next publication since
-    every page shows them."""
+    titles and URLs, the agenda first (`links`); and the number of live museums in the
+    language (`museums`), which the footer says in words. One query, kept until the next
+    publication since every page shows them."""
     language = translation.get_language()
 
-    def links():
+    def data():
         pages = (
             Page.objects.live()
-            .type(StandardPage, AgendaPage)
+            .type(StandardPage, AgendaPage, MuseumPage)
             .filter(locale__language_code=language)
         )
         agenda_type = ContentType.objects.get_for_model(AgendaPage).pk
-        return sorted(
+        museum_type = ContentType.objects.get_for_model(MuseumPage).pk
+        rows = list(pages.order_by("path"))
+        links = sorted(
             (
                 {
                     "title": page.title,
                     "url": page.get_url(),
                     "is_agenda": page.content_type_id == agenda_type,
                 }
-                for page in pages.order_by("path")
+                for page in rows
+                if page.content_type_id != museum_type
             ),
             key=lambda link: not link["is_agenda"],
         )
+        museums = sum(1 for page in rows if page.content_type_id == museum_type)
+        return {"links": links, "museums": museums}
 
-    return remembered(f"footer-pages:{language}", links)
+    return remembered(f"footer:{language}", data)
+
+
+def footer_links():
+    return footer_data()["links"]
 
 
 @register.simple_tag
 def footer_pages():
     return footer_links()
+
+
+@register.simple_tag
+def museum_count():
+    """How many museums the network has in the active language (no query: footer_data)."""
+    return footer_data()["museums"]
 
 
 @register.simple_tag

@@ -311,13 +311,15 @@ PERMISSIONS_POLICY = {
     "fullscreen": ["self", *EMBED_FRAME_HOSTS],
     "gyroscope": ["self"],
     "magnetometer": ["self"],
+    # "Near me" on the home page: asked only when the visitor presses the button, never by
+    # what the site embeds.
+    "geolocation": ["self"],
     # Nothing else is used: refused to the site and to anything it embeds.
     "autoplay": [],
     "bluetooth": [],
     "browsing-topics": [],
     "camera": [],
     "display-capture": [],
-    "geolocation": [],
     "hid": [],
     "idle-detection": [],
     "interest-cohort": [],

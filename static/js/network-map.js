@@ -2,7 +2,7 @@
    page (json_script). Markers that would overlap are grouped in a cluster (Leaflet.markercluster)
    so that every target stays at least 24×24 px and apart from the others (WCAG 2.2, 2.5.8);
    a cluster is a button that zooms in on its museums, with the mouse or with Enter.
-   Without JavaScript the map stays hidden and the list is the map. */
+   Without JavaScript the map stays hidden, and so does the note about it: the list is the map. */
 (function () {
     "use strict";
     var element = document.getElementById("network-map");
@@ -17,6 +17,11 @@
     var reduceMotion = window.matchMedia
         && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     element.hidden = false;
+    // The note that the list below gives the same museums only makes sense beside a map.
+    var note = document.getElementById("network-map-note");
+    if (note) {
+        note.hidden = false;
+    }
     var map = MemHistoMap.create(element);
 
     /* A div icon that sets its accessible name (and theme colour) on the element each time

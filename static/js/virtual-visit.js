@@ -113,6 +113,8 @@
       if (poster) poster.hidden = true;
       section.dataset.state = "ready";
       section.dataset.scene = viewer.getScene();
+      // "Loading…" ends when the view shows (the first scene brings no scenechange).
+      status.textContent = strings.arrived + " " + scenesById[viewer.getScene()].title;
       if (viewer.isOrientationSupported && viewer.isOrientationSupported()) gyroButton.hidden = false;
     });
     viewer.on("scenechange", function (id) {
@@ -144,9 +146,7 @@
         rotateButton.setAttribute("aria-pressed", "true");
       }
     });
-    section.querySelector("[data-visit-fullscreen]").addEventListener("click", function () {
-      viewer.toggleFullscreen();
-    });
+    setUpFullscreen();
     gyroButton.addEventListener("click", function () {
       // iOS asks the visitor's permission on this click; elsewhere it starts at once.
       if (gyroButton.getAttribute("aria-pressed") === "true") {
@@ -159,6 +159,44 @@
     });
 
     if (config.preview) showCoordinatesUnderPointer();
+  }
+
+  /* Full screen: the stage (panorama and its own exit button) fills the screen, through the
+     Fullscreen API where the browser has it for any element, else by CSS alone (an iPhone's
+     Safari). Either way the exit button is inside, visible; Escape leaves too. */
+  function setUpFullscreen() {
+    var stage = section.querySelector("[data-visit-stage]");
+    var enterButton = section.querySelector("[data-visit-fullscreen]");
+    var exitButton = section.querySelector("[data-visit-exit-fullscreen]");
+
+    function show(on) {
+      if (section.classList.contains("visit-viewer--fullscreen") === on) return;
+      section.classList.toggle("visit-viewer--fullscreen", on);
+      document.documentElement.classList.toggle("visit-fullscreen", on);
+      exitButton.hidden = !on;
+      viewer.resize();
+      (on ? exitButton : enterButton).focus({ preventScroll: true });
+    }
+
+    enterButton.addEventListener("click", function () {
+      show(true);
+      if (stage.requestFullscreen) {
+        stage.requestFullscreen().catch(function () {}); // refused: the CSS stays
+      }
+    });
+    function leave() {
+      if (document.fullscreenElement) {
+        document.exitFullscreen().catch(function () {});
+      }
+      show(false);
+    }
+    exitButton.addEventListener("click", leave);
+    document.addEventListener("fullscreenchange", function () {
+      if (!document.fullscreenElement) show(false);
+    });
+    section.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && section.classList.contains("visit-viewer--fullscreen")) leave();
+    });
   }
 
   function stopRotation() {

@@ -119,3 +119,31 @@ def test_visit_has_no_serious_accessibility_violation(page_at):
     page = page_at(VISIT, viewport=DESKTOP)
     wait_for_viewer(page)
     assert serious_accessibility_violations(page) == []
+
+
+def test_status_says_the_scene_once_loaded_and_full_screen_has_a_visible_exit(page_at):
+    """Issue 21: the status line kept saying "Loading…" after the view had loaded, and a
+    phone in full screen had no visible way out."""
+    page = page_at(VISIT, viewport=PHONE)
+    wait_for_viewer(page)
+    status = page.locator("[data-visit-status]")
+    title = page.locator("[data-visit-scene-title]").inner_text()
+    assert status.inner_text() == f"Scène affichée : {title}"
+    page.get_by_role("button", name="Plein écran").click()
+    leave = page.get_by_role("button", name="Quitter le plein écran")
+    leave.wait_for()
+    box = leave.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    stage = page.locator("[data-visit-stage]").bounding_box()
+    assert stage["width"] == PHONE["width"] and stage["height"] == PHONE["height"]
+    assert page.evaluate("document.activeElement.dataset.visitExitFullscreen") == ""
+    screenshot(page, "visit-fullscreen-390x844")
+    leave.click()
+    assert leave.is_hidden()
+    assert page.locator("[data-visit-stage]").bounding_box()["height"] < PHONE["height"]
+    # Escape leaves too.
+    page.get_by_role("button", name="Plein écran").click()
+    leave.wait_for()
+    page.keyboard.press("Escape")
+    leave.wait_for(state="hidden")

@@ -25,7 +25,9 @@ def test_from_english_home_to_a_museum_then_german(page_at, viewport):
     assert page.locator("h1").inner_text().startswith("Wellington Quarry")
     screenshot(page, f"museum-en-{size}")
 
-    page.get_by_role("navigation", name="Languages").get_by_role("link", name="Deutsch").click()
+    languages = page.get_by_role("navigation", name="Languages")
+    languages.locator("summary").click()  # the compact language menu opens
+    languages.get_by_role("link", name="Deutsch").click()
     page.wait_for_url("**/de/carriere-wellington/")
     assert page.locator("html").get_attribute("lang") == "de"
     assert page.get_by_role("heading", name="Virtuelle Rundgänge").is_visible()
