@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import webapp
 from core.health import healthz
 from home.sitemaps import MultilingualSitemap
+from museum_pages import offline
 from network import calendar
 from teams.admin_login import MuseumLoginView
 
@@ -56,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("agenda/event-<int:pk>.ics", calendar.event_calendar, name="event_calendar"),
     path("manifest.webmanifest", webapp.manifest, name="web_manifest"),
     path("offline/", webapp.offline_page, name="offline_page"),
+    path("offline/<slug:slug>.json", offline.pack_view, name="offline_pack"),
     path("", include("core.urls")),
     prefix_default_language=True,
 )
