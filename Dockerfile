@@ -2,7 +2,7 @@
 # Run with compose.yaml (app, PostgreSQL, Redis) or any orchestrator; settings come from
 # the environment (README.md, "Production and scaling out").
 
-# --- Front-end libraries (Leaflet, Leaflet.markercluster, Pannellum), locked by package-lock.json ---
+# --- Front-end libraries (Leaflet, Leaflet.markercluster, Pannellum, Workbox), locked by package-lock.json ---
 FROM node:20-slim AS frontend
 WORKDIR /build
 COPY package.json package-lock.json ./
@@ -29,6 +29,12 @@ WORKDIR /srv/app
 COPY --from=frontend /build/node_modules/leaflet node_modules/leaflet
 COPY --from=frontend /build/node_modules/leaflet.markercluster node_modules/leaflet.markercluster
 COPY --from=frontend /build/node_modules/pannellum node_modules/pannellum
+COPY --from=frontend /build/node_modules/workbox-sw node_modules/workbox-sw
+COPY --from=frontend /build/node_modules/workbox-core node_modules/workbox-core
+COPY --from=frontend /build/node_modules/workbox-routing node_modules/workbox-routing
+COPY --from=frontend /build/node_modules/workbox-strategies node_modules/workbox-strategies
+COPY --from=frontend /build/node_modules/workbox-precaching node_modules/workbox-precaching
+COPY --from=frontend /build/node_modules/workbox-range-requests node_modules/workbox-range-requests
 COPY . .
 
 # Catalogues and hashed, compressed static files are built once, into the image.

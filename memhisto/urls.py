@@ -10,8 +10,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import webapp
 from core.health import healthz
 from home.sitemaps import MultilingualSitemap
+from museum_pages import offline
 from network import calendar
 from teams.admin_login import MuseumLoginView
 
@@ -32,6 +34,15 @@ urlpatterns = [
     ),
     # Browsers that ignore <link rel="icon"> still ask for /favicon.ico.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"))),
+    # The installable web app (core/webapp.py): its worker at the root, its icons.
+    path("sw.js", webapp.service_worker, name="service_worker"),
+    path("app-icon-<int:size>.png", webapp.icon, name="app_icon"),
+    path(
+        "app-icon-maskable-<int:size>.png",
+        webapp.icon,
+        {"maskable": True},
+        name="app_icon_maskable",
+    ),
 ]
 
 if settings.DEBUG:
@@ -44,6 +55,9 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("agenda.ics", calendar.agenda_feed, name="agenda_feed"),
     path("agenda/event-<int:pk>.ics", calendar.event_calendar, name="event_calendar"),
+    path("manifest.webmanifest", webapp.manifest, name="web_manifest"),
+    path("offline/", webapp.offline_page, name="offline_page"),
+    path("offline/<slug:slug>.json", offline.pack_view, name="offline_pack"),
     path("", include("core.urls")),
     prefix_default_language=True,
 )

@@ -170,6 +170,18 @@ STATICFILES_DIRS += [
     ("vendor/pannellum", NODE_MODULES / "pannellum" / "build"),
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
     ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
+    # The service worker's library (core/webapp.py): its loader and the modules it loads.
+    *(
+        ("vendor/workbox", NODE_MODULES / name / "build")
+        for name in (
+            "workbox-sw",
+            "workbox-core",
+            "workbox-routing",
+            "workbox-strategies",
+            "workbox-precaching",
+            "workbox-range-requests",
+        )
+    ),
 ]
 
 # The admin's location picker uses the same tile server as the public map (one CSP host).
@@ -283,6 +295,9 @@ PUBLIC_CSP = {
     "media-src": [SELF],
     "font-src": [SELF],
     "connect-src": [SELF],
+    # The installable web app (core/webapp.py): its service worker and manifest.
+    "worker-src": [SELF],
+    "manifest-src": [SELF],
     "frame-src": EMBED_FRAME_HOSTS,
     "form-action": [SELF],
     "frame-ancestors": [NONE],
