@@ -86,7 +86,8 @@ def page_at(home_url_path, path_components):
     page = model.objects.select_related(*joined).filter(pk=found.pk).first()
     if page is None:
         return None
-    wagtail_internals.remember_parent(page, wagtail_internals.known_parent(found))
+    if len(chain) > 1:  # a home's parent is not among the rows: get_parent() looks it up
+        wagtail_internals.remember_parent(page, chain[-2])
     # Wagtail checks the page's view restrictions before serving it: none to look up when
     # neither it nor an ancestor has one (an alias takes its source's, looked up as usual).
     page.known_unrestricted = not found.restricted and not any(row.alias_of_id for row in chain)

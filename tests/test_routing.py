@@ -1,5 +1,6 @@
 """A URL below a network home finds its page as Wagtail's own routing would (core.routing)."""
 
+import pytest
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -31,6 +32,15 @@ def test_the_home_itself_is_found_too(home):
     page = routing.page_at(home.url_path, [])
     assert type(page) is type(home.specific) and page.pk == home.pk
     assert len(page.live_translations) == 4
+    assert page.get_parent().pk == home.get_parent().pk  # not a remembered "no parent"
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "de", "nl"])
+def test_a_signed_in_editor_sees_each_home_with_wagtails_userbar(superuser_client, language):
+    """Wagtail's userbar asks the home for its parent (it was a 500 for signed-in users)."""
+    response = superuser_client.get(f"/{language}/")
+    assert response.status_code == 200
+    assert b"wagtail-userbar" in response.content
 
 
 def test_unknown_draft_and_too_long_paths_are_404(client, museum):
