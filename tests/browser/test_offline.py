@@ -11,6 +11,7 @@ from tests.browser.helpers import PHONE, fill_login_form, screenshot
 
 pytestmark = pytest.mark.browser
 
+PHONE_SIZE = {"viewport": PHONE, "locale": "nl-NL"}
 WAIT_FOR_WORKER = """async () => {
     const registration = await navigator.serviceWorker.ready;
     return registration.active.scriptURL;
@@ -42,6 +43,28 @@ def test_the_site_is_installable_in_the_language_of_the_page(phone, live_site):
     assert manifest["lang"] == "de"
     for icon in manifest["icons"]:
         assert page.request.get(live_site.url + icon["src"]).ok
+
+
+def test_chromium_finds_nothing_in_the_way_of_installing_the_site(
+    browser, chromium_path, live_site, tmp_path
+):
+    """Chromium's own verdict, the one behind its "Install app" offer (Lighthouse 12 dropped
+    its installability audit), in a browser profile of its own: Playwright's usual contexts
+    are off the record, where Chromium never offers to install anything."""
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path / "profile", executable_path=chromium_path, args=["--no-sandbox"], **PHONE_SIZE
+    )
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        page.goto(live_site.url + "/nl/")
+        page.evaluate(WAIT_FOR_WORKER)
+        devtools = context.new_cdp_session(page)
+        parsed = devtools.send("Page.getAppManifest")
+        assert parsed["url"] == live_site.url + "/nl/manifest.webmanifest"
+        assert parsed["errors"] == []
+        assert devtools.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+    finally:
+        context.close()
 
 
 def test_a_page_not_saved_shows_the_offline_page_in_german(phone, live_site):
