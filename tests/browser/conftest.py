@@ -119,7 +119,9 @@ def page_at(browser, live_site):
     contexts = []
 
     def open_page(path, viewport=DESKTOP, locale="fr-FR"):
-        context = browser.new_context(viewport=viewport, locale=locale)
+        # No service worker (tests/browser/test_offline.py has its own contexts): requests
+        # answered by a worker bypass the routes below and axe-core's (load_axe).
+        context = browser.new_context(viewport=viewport, locale=locale, service_workers="block")
         # No network here: map tile requests are answered at once instead of hanging.
         context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
         contexts.append(context)
