@@ -15,6 +15,7 @@ Computed once per content event (core.remembered), served as JSON by `pack_view`
 itself does not compute it (static/js/offline-save.js asks for it).
 """
 
+import os
 import re
 
 from django.contrib.staticfiles import finders
@@ -108,8 +109,7 @@ def source_size(media, url):
 def static_size(path):
     found = finders.find(path)
     try:
-        with open(found, "rb") as file:
-            return len(file.read())
+        return os.path.getsize(found)
     except (TypeError, OSError):
         return 0
 

@@ -194,7 +194,6 @@
                 return caches.delete(copy.name);
             }));
         }).then(function () {
-            saveButton.hidden = false;
             show(null);
         });
     }
