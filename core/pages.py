@@ -61,6 +61,13 @@ def public_pages(queryset):
     return queryset.exclude(view_restricted())
 
 
+def with_synchronised_slug(fields):
+    """A page type's translatable fields with the slug synchronised from French instead of
+    translated: a museum is called by its place's name in every language
+    (/de/carriere-wellington/), and a home's slug shows in no URL."""
+    return [SynchronizedField("slug"), *(field for field in fields if field.field_name != "slug")]
+
+
 class ContentPage(Page):
     """What every public page has: an intro, a hero image with its alt text, a body."""
 
@@ -114,10 +121,14 @@ class ContentPage(Page):
         ),
     ]
 
-    # Slugs are synchronised: /de/carriere-wellington/ is the same museum as
-    # /fr/carriere-wellington/, so links and bookmarks survive a change of language.
+    # Slugs are translated: /de/carriere-wellington/virtueller-rundgang/ is the German
+    # address of /fr/carriere-wellington/visite-virtuelle/. wagtail-localize slugifies what
+    # the translator types and makes it unique among its siblings when it publishes; an
+    # untranslated slug keeps the French one (teams/translation_guard.py), and the French
+    # path under /de/ moves permanently to the German page (core/routing.py). Pages named
+    # after a place keep the same slug in every language (`with_synchronised_slug`).
     override_translatable_fields = [
-        SynchronizedField("slug"),
+        TranslatableField("slug"),
         TranslatableField("title"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),

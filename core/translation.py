@@ -7,6 +7,7 @@ work would be stored, so that the translation editor shows them and keeps them i
 
 import json
 
+from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     OverridableSegment,
@@ -30,8 +31,43 @@ def ensure_locales():
     return locales, created
 
 
+# The segment of a page's slug: the one that may stay untranslated, the page then keeping
+# its French slug, a valid address (teams.translation_guard).
+SLUG_PATH = "slug"
+
+
 class MissingText(Exception):
     """A segment of the source has no text in the target language."""
+
+
+# German writes an umlaut as its vowel and an e where the letter cannot be used.
+GERMAN_SPELLING = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def slug_of(text, code, length=60):
+    """The ASCII slug of a title in language `code`, at most `length` characters:
+    "Dünkirchen, 1940–1944" gives "duenkirchen-1940-1944" in German."""
+    if code == "de":
+        text = text.translate(GERMAN_SPELLING)
+    for dash in "–—/":
+        text = text.replace(dash, "-")
+    return slugify(text)[:length].strip("-")
+
+
+def source_slug(slug):
+    """The French slug of a page's data: a synchronised slug is one string (a museum, the
+    home), a translated one is {language: slug}."""
+    return slug[languages.SOURCE] if isinstance(slug, dict) else slug
+
+
+def with_slug(texts, slug):
+    """{language: a page's texts} followed by its slug in each language when the slug is
+    translated ({language: slug}): the slug is one more segment to translate."""
+    if not isinstance(slug, dict):
+        return texts
+    return {code: [*page_texts, slug[code]] for code, page_texts in texts.items()}
 
 
 def text_pairs(source_texts, target_texts):
@@ -58,7 +94,7 @@ def translate(instance, locale, pairs, tool_name="Mem'Histo", overrides=None):
     `overrides` maps the path of an overridable segment (a chooser: "scenes.<block id>.audio")
     to this language's value (an id), where a translator's replaced recording is stored.
     Returns the translated instance. Raises MissingText when a segment has no text, so
-    that French is never published under another language.
+    that French is never published under another language; a slug without one stays French.
     """
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
@@ -74,7 +110,8 @@ def translate(instance, locale, pairs, tool_name="Mem'Histo", overrides=None):
     for segment in segments:
         text = pairs.get(segment.string.data)
         if text is None:
-            missing.append(segment.string.data)
+            if segment.context.path != SLUG_PATH:
+                missing.append(segment.string.data)
             continue
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,

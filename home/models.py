@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.pages import ContentPage
+from core.pages import ContentPage, with_synchronised_slug
 from museum_pages.practical import opening_hours
 from network import museum_filters
 from network.listings import (
@@ -47,6 +47,7 @@ class NetworkHomePage(ContentPage):
         "home.StandardPage",
     ]
     query_parameters = ("theme", "open", "near")
+    override_translatable_fields = with_synchronised_slug(ContentPage.override_translatable_fields)
 
     class Meta:
         verbose_name = _("accueil du réseau")

@@ -10,12 +10,19 @@ person's translation. A machine translation counts as missing until a translator
 (wagtail-localize marks it `manual` then). The refusal lists what is missing, with a link
 to the full list (`missing_view`). Only the network team may publish with French in
 place of what is missing, from that list; the page's history records it.
+
+One string is not required: a page's slug that nobody translated. The translation then
+keeps the French slug, a valid address (a museum's, named after its place, is the same in
+every language anyway); a slug a translator typed is made a valid one, unique among the
+page's siblings, by wagtail-localize when it publishes (`slugify`, then `-1`, `-2`…). A
+machine translation of the slug counts as missing like any other until a translator saves
+it, so that no machine-made address goes live unread.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -26,6 +33,7 @@ from wagtail.admin.panels import get_edit_handler
 from wagtail.models import Page, PageLogEntry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from core.translation import SLUG_PATH
 from teams.rights import rights_of
 
 PUBLISHED_WITH_FRENCH = "memhisto.published_with_french"
@@ -33,27 +41,37 @@ PUBLISHED_WITH_FRENCH_LABEL = gettext_lazy("Publiée avec du texte français")
 SHOWN_IN_REFUSAL = 8
 
 
-def person_translation(translation, kind=StringTranslation.TRANSLATION_TYPE_MANUAL):
+MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
+MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
+
+
+def translations_into(locale_id, kinds=(MANUAL,)):
+    """The usable translations, of one of `kinds`, of the string segment of the outer query."""
     return StringTranslation.objects.filter(
         translation_of_id=OuterRef("string_id"),
         context_id=OuterRef("context_id"),
-        locale_id=translation.target_locale_id,
+        locale_id=locale_id,
         has_error=False,
-        translation_type=kind,
+        translation_type__in=kinds,
+    )
+
+
+def missing_segments(locale_id):
+    """The string segments (of every source: filter them) that lack a person's translation
+    into the language `locale_id`, an untranslated slug aside (see above)."""
+    return StringSegment.objects.exclude(Exists(translations_into(locale_id))).exclude(
+        Q(context__path=SLUG_PATH) & ~Exists(translations_into(locale_id, (MANUAL, MACHINE)))
     )
 
 
 def missing_strings(translation):
     """The string segments of `translation`'s source without a person's translation into its
     language, in the source's order; each with `machine` (a machine draft exists)."""
+    locale_id = translation.target_locale_id
     return list(
-        StringSegment.objects.filter(source_id=translation.source_id)
-        .exclude(Exists(person_translation(translation)))
-        .annotate(
-            machine=Exists(
-                person_translation(translation, StringTranslation.TRANSLATION_TYPE_MACHINE)
-            )
-        )
+        missing_segments(locale_id)
+        .filter(source_id=translation.source_id)
+        .annotate(machine=Exists(translations_into(locale_id, (MACHINE,))))
         .select_related("string", "context")
         .order_by("order")
     )

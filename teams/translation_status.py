@@ -9,11 +9,12 @@ missing.
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.html import strip_tags
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
+
+from teams.translation_guard import missing_segments
 
 MUSEUM_DEPTH = 3  # root, network home, museum (or a common page of the network)
 
@@ -63,18 +64,8 @@ def statuses(locale, translation_keys=None):
         source_id, changed_at = sources[key]
         found[key] = by_source[source_id] = Status(pk, title, path, live, changed_at)
     missing = (
-        StringSegment.objects.filter(source_id__in=list(by_source))
-        .exclude(
-            Exists(
-                StringTranslation.objects.filter(
-                    translation_of_id=OuterRef("string_id"),
-                    context_id=OuterRef("context_id"),
-                    locale_id=locale.pk,
-                    has_error=False,
-                    translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-                )
-            )
-        )
+        missing_segments(locale.pk)
+        .filter(source_id__in=list(by_source))
         .values_list("source_id", "string__data")
     )
     for source_id, text in missing:

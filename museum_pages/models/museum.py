@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from core import languages
-from core.pages import ContentPage, public_pages
+from core.pages import ContentPage, public_pages, with_synchronised_slug
 from core.remembered import remembered
 from museum_pages.panels import LeafletPanel
 from museum_pages.practical import display as practical_display
@@ -207,7 +207,9 @@ class MuseumPage(ContentPage):
         "guided_departures",
     ]
 
-    override_translatable_fields = ContentPage.override_translatable_fields + [
+    override_translatable_fields = with_synchronised_slug(
+        ContentPage.override_translatable_fields
+    ) + [
         TranslatableField("town"),
         SynchronizedField("themes"),
         *[SynchronizedField(name) for name in FACT_FIELDS],
