@@ -28,6 +28,7 @@ def guide_texts(guide, tracks, museum_title, code):
         in_language(guide["intro"], code),
         museum_title[code],  # the hero image's alt text: the museum's picture
         *track_texts,
+        guide["slug"][code],
     ]
 
 
@@ -40,14 +41,15 @@ def ensure_audio_guide(command, museum, data):
         return None
     museum_title = data["museum_page"]["title"]
     texts = {code: guide_texts(guide, tracks, museum_title, code) for code in languages.CODES}
-    page = museum.get_children().filter(slug=guide["slug"], locale=command.source_locale).first()
+    slug = guide["slug"][languages.SOURCE]
+    page = museum.get_children().filter(slug=slug, locale=command.source_locale).first()
     if page is not None:
         command.ensure_translations(page.specific, texts)
         return spoken(command, page.specific, tracks, texts)
     values, _texts = track_values(tracks, languages.SOURCE)
     page = AudioGuidePageFactory(
         parent=museum,
-        slug=guide["slug"],
+        slug=slug,
         locale=command.source_locale,
         title=in_language(guide["title"], languages.SOURCE),
         intro=in_language(guide["intro"], languages.SOURCE),

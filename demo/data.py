@@ -4,7 +4,10 @@
 One format throughout: facts are plain JSON values (slugs, times "HH:MM", recurring dates
 "MM-DD" that hold every year, amounts in euros as decimal strings, language codes); every
 text a visitor reads is an object with the four languages, `{"fr": …, "en": …, "de": …,
-"nl": …}`, French being the source. A body is a list of such paragraphs.
+"nl": …}`, French being the source. A body is a list of such paragraphs. A page's slug is
+one of those texts where visitors read it in their language's URLs (`"slug": {"fr":
+"visite-virtuelle", "de": "virtueller-rundgang", …}`: ASCII, short), and a plain string for
+a museum, whose place's name is its slug in every language.
 
 A museum file holds:
 
@@ -29,9 +32,10 @@ A museum file holds:
 - `sources`: where the facts come from (research notes, not loaded).
 
 The network file holds `themes` (`slug`, `colour`, `name`), `audiences` (`slug`, `name`),
-`home_page` and `common_pages`
-(`slug`, `title`, `intro`, `body`) and `virtual_visit_words`, the words around the scenes
-of every visit (`{title}` stands for a scene's title).
+`home_page` and `common_pages` (`slug`, `title`, `intro`, `body`), `page_slugs` (the slugs
+of every museum's `virtual_visit` and `event`) and `virtual_visit_words`, the words around
+the scenes of every visit (`{title}` stands for a scene's title). An exhibition's slug is
+made from its title in each language (`slug_of`).
 
 The audio guides file (`demo/audio_guides.json`) holds the `guide` page of every museum
 (`slug`, `title`, `intro`) and, by museum slug, its `tracks` (`number`, `title`, and the

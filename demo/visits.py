@@ -18,7 +18,6 @@ from demo.data import in_language, network
 from demo.factories import ImageFactory, VirtualVisitPageFactory
 from demo.placeholders import font, jpeg_bytes, shade
 
-SLUG = "visite-virtuelle"
 PANORAMA_SIZE = (2048, 1024)
 
 # Where the hotspots sit (degrees): within the first view, so a visitor sees them at once.
@@ -148,6 +147,11 @@ def commentary(intro, scenes, number, words):
     return " ".join(part for part in parts if part)
 
 
+def visit_slugs():
+    """{language: the slug of every museum's virtual visit} (network.json)."""
+    return network()["page_slugs"]["virtual_visit"]
+
+
 def visit_texts(museum, code):
     visit = visit_in_language(museum, code)
     _values, scene_texts = scene_values(visit["scenes"], visit_words(code))
@@ -156,6 +160,7 @@ def visit_texts(museum, code):
         visit["intro"],
         in_language(museum["museum_page"]["title"], code),
         *scene_texts,
+        visit_slugs()[code],
     ]
 
 
@@ -165,7 +170,8 @@ def ensure_visit(command, museum, data):
     `museum` is the French museum page, `data` the museum's demo data."""
     source = visit_in_language(data, languages.SOURCE)
     texts = {code: visit_texts(data, code) for code in languages.CODES}
-    visit = museum.get_children().filter(slug=SLUG, locale=command.source_locale).first()
+    slug = visit_slugs()[languages.SOURCE]
+    visit = museum.get_children().filter(slug=slug, locale=command.source_locale).first()
     if visit is not None and len(visit.specific.scenes):
         command.ensure_translations(visit.specific, texts)
         ensure_commentaries(command, visit.specific, data)
@@ -187,7 +193,7 @@ def ensure_visit(command, museum, data):
     if visit is None:
         visit = VirtualVisitPageFactory(
             parent=museum,
-            slug=SLUG,
+            slug=slug,
             locale=command.source_locale,
             title=source["title"],
             intro=source["intro"],

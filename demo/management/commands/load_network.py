@@ -13,12 +13,19 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from core import languages
-from core.translation import MissingText, ensure_locales, text_pairs, translate
+from core.translation import (
+    MissingText,
+    ensure_locales,
+    slug_of,
+    source_slug,
+    text_pairs,
+    translate,
+    with_slug,
+)
 from demo.accounts import ensure_demo_user, ensure_teams_and_demo_accounts
 from demo.audio import Speaker, SpeechUnavailable
 from demo.audio_guides import ensure_audio_guide
@@ -51,6 +58,11 @@ ADMIN_USERNAME = "admin"
 
 def paragraphs(texts):
     return [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in texts]
+
+
+def title_slugs(title):
+    """{language: slug} made from a page's title in each language (an exhibition's)."""
+    return {code: slug_of(in_language(title, code), code) for code in languages.CODES}
 
 
 def rich_texts(blocks):
@@ -154,9 +166,12 @@ class Command(BaseCommand):
     def ensure_page(self, factory, parent, slug, texts, **fields):
         """The French page `slug` under `parent`, created if missing, then its translations.
 
+        `slug` is one string when the page type synchronises it, else {language: slug};
         `texts` maps each language to the list of translatable texts of the page, in the
-        same order in every language; `fields` builds the French page.
+        same order in every language, its translated slug last (core.translation.with_slug);
+        `fields` builds the French page.
         """
+        slug = source_slug(slug)
         page = parent.get_children().filter(slug=slug, locale=self.source_locale).first()
         if page is None:
             page = factory(parent=parent, slug=slug, locale=self.source_locale, **fields)
@@ -198,7 +213,7 @@ class Command(BaseCommand):
 
     def ensure_standard_pages(self, home):
         for entry in self.network["common_pages"]:
-            texts = {code: self.page_texts(entry, code) for code in languages.CODES}
+            texts = self.slugged_texts(entry)
             self.ensure_page(
                 StandardPageFactory, home, entry["slug"], texts, **self.page_fields(entry)
             )
@@ -249,18 +264,19 @@ class Command(BaseCommand):
     def ensure_exhibit(self, museum, data):
         exhibition = data["exhibition"]
         title = exhibition["title"][languages.SOURCE]
+        slug = title_slugs(exhibition["title"])
         texts = {
             code: [
                 in_language(exhibition["title"], code),
                 in_language(exhibition["intro"], code),
                 in_language(exhibition["title"], code),
                 *rich_texts(paragraphs(in_language(exhibition["body"], code))),
+                slug[code],
             ]
             for code in languages.CODES
         }
-        slug = slugify(title)[:60]
         hero = None
-        if not museum.get_children().filter(slug=slug).exists():
+        if not museum.get_children().filter(slug=slug[languages.SOURCE]).exists():
             hero = ImageFactory(
                 title=title,
                 subtitle=museum.title,
@@ -314,14 +330,15 @@ class Command(BaseCommand):
     def ensure_event(self, museum, data):
         """The museum's demo event, dated from the day of the run (demo/events.py); dated
         again when all its dates have passed, rewritten when its demo data changed."""
-        texts = {code: event_texts(data, code) for code in languages.CODES}
+        slug = self.network["page_slugs"]["event"]
+        texts = with_slug({code: event_texts(data, code) for code in languages.CODES}, slug)
         words = data["event"]
         fields = event_fields(data, self.today, data["contact"]["website"])
         audiences = [self.audiences[slug] for slug in data["event"]["audiences"]]
         event = self.ensure_page(
             EventPageFactory,
             museum,
-            "evenement",
+            slug,
             texts,
             title=words["title"][languages.SOURCE],
             intro=words["intro"][languages.SOURCE],
@@ -355,15 +372,16 @@ class Command(BaseCommand):
         if not entry:
             return None
         start, end = exhibition_dates(data, self.today)
+        slug = title_slugs(entry["title"])
         texts = {
             code: [
                 in_language(entry["title"], code),
                 in_language(entry["intro"], code),
                 *rich_texts(paragraphs(in_language(entry["body"], code))),
+                slug[code],
             ]
             for code in languages.CODES
         }
-        slug = slugify(entry["title"][languages.SOURCE])[:60]
         exhibit = self.ensure_page(
             ExhibitPageFactory,
             museum,
@@ -384,7 +402,7 @@ class Command(BaseCommand):
 
     def ensure_agenda(self, home):
         entry = self.network["agenda"]
-        texts = {code: self.page_texts(entry, code) for code in languages.CODES}
+        texts = self.slugged_texts(entry)
         self.ensure_page(AgendaPageFactory, home, entry["slug"], texts, **self.page_fields(entry))
 
     # Routes between museums -----------------------------------------------------------
@@ -392,7 +410,7 @@ class Command(BaseCommand):
     def ensure_routes(self, home):
         data = routes()
         entry = data["index"]
-        texts = {code: self.page_texts(entry, code) for code in languages.CODES}
+        texts = self.slugged_texts(entry)
         index = self.ensure_page(
             RouteIndexPageFactory, home, entry["slug"], texts, **self.page_fields(entry)
         )
@@ -406,7 +424,11 @@ class Command(BaseCommand):
             ):
                 continue  # a museum left out (--museum): the route waits for a full load
             texts = {
-                code: [*self.page_texts(route, code), *self.stop_texts(route["stops"], code)]
+                code: [
+                    *self.page_texts(route, code),
+                    *self.stop_texts(route["stops"], code),
+                    route["slug"][code],
+                ]
                 for code in languages.CODES
             }
             self.ensure_page(
@@ -458,6 +480,12 @@ class Command(BaseCommand):
             in_language(entry["intro"], code),
             *rich_texts(body),
         ]
+
+    def slugged_texts(self, entry):
+        """{language: the page's texts, its slug last} of a page's demo data."""
+        return with_slug(
+            {code: self.page_texts(entry, code) for code in languages.CODES}, entry["slug"]
+        )
 
     @staticmethod
     def page_fields(entry):

@@ -15,7 +15,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from core import languages
-from core.translation import ensure_locales, text_pairs, translate
+from core.translation import ensure_locales, source_slug, text_pairs, translate, with_slug
 from home.models import NetworkHomePage, StandardPage
 from network.models import AgendaPage
 from teams import translation_sync
@@ -37,7 +37,7 @@ HOME = {
 # finds these pages and fills them.
 COMMON_PAGES = [
     {
-        "slug": "a-propos",
+        "slug": {"fr": "a-propos", "en": "about", "de": "ueber-uns", "nl": "over-ons"},
         "title": {
             "fr": "À propos de Mem'Histo",
             "en": "About Mem'Histo",
@@ -46,7 +46,12 @@ COMMON_PAGES = [
         },
     },
     {
-        "slug": "mentions-legales",
+        "slug": {
+            "fr": "mentions-legales",
+            "en": "legal-notice",
+            "de": "impressum",
+            "nl": "juridische-informatie",
+        },
         "title": {
             "fr": "Mentions légales",
             "en": "Legal notice",
@@ -55,7 +60,12 @@ COMMON_PAGES = [
         },
     },
     {
-        "slug": "accessibilite",
+        "slug": {
+            "fr": "accessibilite",
+            "en": "accessibility",
+            "de": "barrierefreiheit",
+            "nl": "toegankelijkheid",
+        },
         "title": {
             "fr": "Déclaration d’accessibilité",
             "en": "Accessibility statement",
@@ -64,7 +74,7 @@ COMMON_PAGES = [
         },
     },
     {
-        "slug": "confidentialite",
+        "slug": {"fr": "confidentialite", "en": "privacy", "de": "datenschutz", "nl": "privacy"},
         "title": {
             "fr": "Politique de confidentialité",
             "en": "Privacy policy",
@@ -75,7 +85,7 @@ COMMON_PAGES = [
 ]
 # The network's agenda (/<lang>/agenda/): every coming event and exhibition, with its feeds.
 AGENDA = {
-    "slug": "agenda",
+    "slug": {"fr": "agenda", "en": "whats-on", "de": "veranstaltungen", "nl": "agenda"},
     "title": {
         "fr": "Agenda du réseau",
         "en": "What’s on across the network",
@@ -136,12 +146,14 @@ class Command(BaseCommand):
 
     def ensure_page(self, parent, model, entry, locales):
         """The French page `entry["slug"]` under `parent`, published, with its translations;
-        created when missing, never rewritten."""
+        created when missing, never rewritten. The slug is translated ({language: slug})
+        unless the page type synchronises it (the home: one string)."""
         source = locales[languages.SOURCE]
-        page = model.objects.child_of(parent).filter(slug=entry["slug"], locale=source).first()
+        slug = source_slug(entry["slug"])
+        page = model.objects.child_of(parent).filter(slug=slug, locale=source).first()
         if page is None:
             page = model(
-                slug=entry["slug"],
+                slug=slug,
                 locale=source,
                 title=entry["title"][languages.SOURCE],
                 intro=entry.get("intro", {}).get(languages.SOURCE, ""),
@@ -150,12 +162,13 @@ class Command(BaseCommand):
             page.save_revision().publish()
             self.created += 1
         fields = ["title", "intro"] if "intro" in entry else ["title"]
+        texts = with_slug(
+            {code: [entry[field][code] for field in fields] for code in languages.CODES},
+            entry["slug"],
+        )
         for code in languages.TARGETS:
             if not page.has_translation(locales[code]):
-                pairs = text_pairs(
-                    [entry[field][languages.SOURCE] for field in fields],
-                    [entry[field][code] for field in fields],
-                )
+                pairs = text_pairs(texts[languages.SOURCE], texts[code])
                 translate(page, locales[code], pairs)
                 self.created += 1
         return page
