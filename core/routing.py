@@ -10,6 +10,11 @@ the last page's own row, with its hero image (head, OpenGraph, JSON-LD).
 
 No page of ours routes further (no `RoutablePageMixin`), so the page at the URL is the page
 served, after its own `route()` (which refuses drafts).
+
+Slugs are translated (core.pages.ContentPage): a path that finds no page in its language is
+read once more in the French tree, since it was this page's address while slugs were French
+(`moved_url`: /de/carriere-wellington/visite-virtuelle/ moved to …/virtueller-rundgang/).
+A slug changed later is Wagtail's redirects app's business (a Redirect made on publication).
 """
 
 from django.db.models import Q
@@ -17,8 +22,20 @@ from django.http import Http404
 from django.utils import translation
 from wagtail.models import Page
 
-from core import remembered, wagtail_internals
+from core import languages, remembered, wagtail_internals
 from core.pages import ContentPage, view_restricted
+
+
+def home_url_path(site, roots, language):
+    """The url_path of the site's home in `language`, or None."""
+    return next(
+        (
+            root.root_path
+            for root in roots
+            if root.site_id == site.pk and root.language_code == language
+        ),
+        None,
+    )
 
 
 def route_for_request(request, path):
@@ -33,18 +50,10 @@ def route_for_request(request, path):
     wagtail_internals.remember_site(request, site, roots)
     if site is None:
         return None
-    language = translation.get_language()
-    home_url_path = next(
-        (
-            root.root_path
-            for root in roots
-            if root.site_id == site.pk and root.language_code == language
-        ),
-        None,
-    )
-    if home_url_path is None:
+    home = home_url_path(site, roots, translation.get_language())
+    if home is None:
         return None
-    page = page_at(home_url_path, [component for component in path.split("/") if component])
+    page = page_at(home, [component for component in path.split("/") if component])
     if page is None:
         return None
     try:
@@ -95,3 +104,32 @@ def page_at(home_url_path, path_components):
         row for row in rows if row.translation_key == page.translation_key and row.live
     ]
     return page
+
+
+def moved_url(request, path):
+    """Where the page at `path` in the active language moved when its slugs were translated:
+    the URL of the live translation, in that language, of the French page at the same path
+    under the French home; None when there is none (or in French). For a path that found no
+    page: one query.
+    """
+    language = translation.get_language()
+    components = [component for component in path.split("/") if component]
+    site = remembered.site_for_request(request)
+    if language == languages.SOURCE or not components or site is None:
+        return None
+    french_home = home_url_path(site, remembered.site_root_paths(), languages.SOURCE)
+    if french_home is None:
+        return None
+    french = Page.objects.filter(url_path=french_home + "".join(f"{c}/" for c in components))
+    moved = (
+        Page.objects.live()
+        .filter(
+            translation_key__in=french.values("translation_key"), locale__language_code=language
+        )
+        .only("url_path")
+        .first()
+    )
+    if moved is None:
+        return None
+    url = moved.get_url(request)
+    return None if url in (None, request.path) else url
