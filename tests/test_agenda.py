@@ -1,6 +1,7 @@
-"""The network's agenda at /<lang>/agenda/ and its calendars (issue 17, points 3, 4 and 6):
-every coming event and exhibition by day in Paris time, filters that work without
-JavaScript and never fail, pagination, constant queries; iCalendar feeds parsed back."""
+"""The network's agenda at /fr/agenda/ (/en/whats-on/…) and its calendars (issue 17,
+points 3, 4 and 6): every coming event and exhibition by day in Paris time, filters that
+work without JavaScript and never fail, pagination, constant queries; iCalendar feeds
+parsed back."""
 
 import datetime
 import re
@@ -24,6 +25,15 @@ NOW = now_in_paris()
 TODAY = NOW.date()
 # A month of the coming year that no demo event is built around: dates counted from it.
 SPRING = datetime.date(TODAY.year + 1, 3, 1)
+
+
+# The agenda's address in each language (its slug is translated; the feeds keep /agenda.ics).
+AGENDA = {
+    "fr": "/fr/agenda/",
+    "en": "/en/whats-on/",
+    "de": "/de/veranstaltungen/",
+    "nl": "/nl/agenda/",
+}
 
 
 def paris(*args):
@@ -68,7 +78,7 @@ def next_weekday(weekday, today=TODAY):
 @pytest.mark.parametrize("code", ["fr", "en", "de", "nl"])
 def test_the_agenda_lists_the_networks_events_in_each_language(client, locales, code):
     page = AgendaPage.objects.get(locale=locales[code])
-    assert page.url == f"/{code}/agenda/"
+    assert page.url == AGENDA[code]
     html = html_of(client, page.url)
     assert f'<html lang="{code}">' in html
     assert '<h3 id="day-' in html  # grouped by day
@@ -82,7 +92,7 @@ def test_the_agenda_lists_the_networks_events_in_each_language(client, locales, 
 def test_every_page_links_the_agenda_from_its_footer(client, museum, locales):
     html = html_of(client, museum.get_translation(locales["nl"]).url)
     footer = html[html.index('<footer class="site-footer">') :]
-    assert 'href="/nl/agenda/"' in footer
+    assert f'href="{AGENDA["nl"]}"' in footer
 
 
 def dst_sunday(year):
@@ -401,7 +411,7 @@ def test_an_event_of_another_language_has_no_file_here(client, two_events, local
 def test_home_and_museum_pages_link_their_feeds(client, museum, locales):
     home = html_of(client, "/en/")
     assert '<link rel="alternate" type="text/calendar"' in home
-    assert 'href="/en/agenda.ics"' in home and 'href="/en/agenda/"' in home
+    assert 'href="/en/agenda.ics"' in home and f'href="{AGENDA["en"]}"' in home
     english = museum.get_translation(locales["en"])
     page = html_of(client, english.url)
     feed = f'href="/en/agenda.ics?museum={english.slug}"'

@@ -12,6 +12,7 @@ import icalendar
 import pytest
 from django.utils import translation
 
+from demo.data import routes
 from demo.factories import RoutePageFactory
 from museum_pages.models import MuseumPage
 from museum_pages.practical import geography
@@ -28,7 +29,10 @@ UNDERGROUND = "histoire-souterraine"
 
 
 def route_url(code, slug):
-    return f"/{code}/parcours/{slug}/"
+    """The address in language `code` of the demo route whose French slug is `slug`."""
+    data = routes()
+    route = next(route for route in data["routes"] if route["slug"]["fr"] == slug)
+    return f"/{code}/{data['index']['slug'][code]}/{route['slug'][code]}/"
 
 
 def next_day(month, day, not_weekday=None):
@@ -346,18 +350,18 @@ def test_the_page_states_its_road_factor_and_speed_and_links_each_museum(client)
 def test_the_home_page_and_the_index_show_the_routes(client):
     home = client.get("/nl/")
     html = home.content.decode()
-    assert 'href="/nl/parcours/somme-1916/"' in html and "Ondergrondse geschiedenis" in html
-    index = client.get("/nl/parcours/")
-    assert index.status_code == 200 and 'href="/nl/parcours/histoire-souterraine/"' in (
+    assert 'href="/nl/routes/somme-1916/"' in html and "Ondergrondse geschiedenis" in html
+    index = client.get("/nl/routes/")
+    assert index.status_code == 200 and 'href="/nl/routes/ondergrondse-geschiedenis/"' in (
         index.content.decode()
     )
 
 
 def test_a_museum_page_lists_the_routes_through_it(client):
     html = client.get("/en/la-coupole/").content.decode()
-    assert 'href="/en/parcours/dunkerque-cote-opale-1940-1944/"' in html
+    assert 'href="/en/routes/dunkirk-channel-coast-1940-1944/"' in html
     assert "Dunkirk and the Channel coast, 1940–1944" in html
-    assert "parcours/" not in client.get("/en/musee-resistance-bondues/").content.decode()
+    assert "/en/routes/" not in client.get("/en/musee-resistance-bondues/").content.decode()
 
 
 def test_route_pages_live_under_the_route_index_only(home):

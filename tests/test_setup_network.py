@@ -45,8 +45,9 @@ def test_an_empty_database_becomes_a_network_in_four_languages(empty_database, t
     lines = site.stdout.splitlines()
     for code in ["fr", "en", "de", "nl"]:
         assert f"{code} 200 True" in lines, site.stdout
-    # Slugs are synchronised: the German legal notice has the French page's address.
-    assert "legal 404 200" in lines
+    # Slugs are translated: the German legal notice is /de/impressum/, and its French
+    # slug under /de/ moves there.
+    assert "legal 200 301" in lines
     groups = next(line for line in lines if line.startswith("groups"))
     for name in ["Network team", "Traducteurs — English", "Traducteurs — Deutsch"]:
         assert name in groups

@@ -80,6 +80,9 @@ def test_translator_submits_translates_machine_translates_and_publishes(
         "Die neuseeländischen Tunnelbauer",
     )
     assert response.status_code == 201
+    # The address in German: typed as a title, published as a slug.
+    slug = segment_at(translation.source, "slug")
+    assert put_string(client, translation, slug, "Neuseeländische Tunnelbauer").status_code == 201
     response = client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
     assert response.status_code == 302
     machine = StringTranslation.objects.filter(
@@ -108,7 +111,7 @@ def test_translator_submits_translates_machine_translates_and_publishes(
     german.refresh_from_db()
     assert german.live
     page = client.get(german.url)
-    assert german.url == f"/de/{museum.slug}/{exhibit.slug}/"
+    assert german.url == f"/de/{museum.slug}/neuseelaendische-tunnelbauer/"
     assert page.status_code == 200
     assert "Die neuseeländischen Tunnelbauer" in page.content.decode()
 

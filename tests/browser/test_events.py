@@ -24,7 +24,7 @@ def test_phone_visitor_in_german_opens_the_next_event_of_a_museum(page_at):
 
     when = date.inner_text()
     event.get_by_role("link").click()
-    page.wait_for_url("**/de/historial-peronne/evenement/")
+    page.wait_for_url("**/de/historial-peronne/veranstaltung/")
     facts = page.get_by_role("region", name="Termine, Ort und Preis")
     assert facts.locator("time").first.inner_text() == when
     assert "Jede Woche bis zum" in facts.inner_text()

@@ -180,7 +180,7 @@ def test_a_german_visitor_saves_a_museum_and_visits_it_without_signal(phone, liv
 
         # The visit: the viewer starts from the saved files, then the second scene.
         page.locator("#visits-heading + ul a").first.click()
-        page.wait_for_url("**/visite-virtuelle/")
+        page.wait_for_url("**/de/carriere-wellington/virtueller-rundgang/")
         second_title = (
             page.locator(".visit-scenes > li")
             .nth(1)

@@ -9,13 +9,13 @@ from tests.browser.helpers import PHONE, screenshot, serious_accessibility_viola
 
 pytestmark = pytest.mark.browser
 
-ROUTE_PATH = "parcours/dunkerque-cote-opale-1940-1944/"
 
 # What the visitor reads in each language (locale/*/LC_MESSAGES/django.po, demo/routes.json,
-# demo/museums/la-coupole.json). Slugs are synchronised: the addresses differ only by language.
+# demo/museums/la-coupole.json), and the route's address in that language.
 VISITORS = {
     "fr": {
         "locale": "fr-FR",
+        "path": "parcours/dunkerque-cote-opale-1940-1944/",
         "route": "Dunkerque et la côte, 1940–1944",
         "date": "Date de la visite",
         "start": "Départ de la première étape à",
@@ -26,6 +26,7 @@ VISITORS = {
     },
     "en": {
         "locale": "en-GB",
+        "path": "routes/dunkirk-channel-coast-1940-1944/",
         "route": "Dunkirk and the Channel coast, 1940–1944",
         "date": "Date of the visit",
         "start": "Start at the first stop at",
@@ -36,6 +37,7 @@ VISITORS = {
     },
     "de": {
         "locale": "de-DE",
+        "path": "routen/duenkirchen-kanalkueste-1940-1944/",
         "route": "Dünkirchen und die Kanalküste, 1940–1944",
         "date": "Datum des Besuchs",
         "start": "Beginn an der ersten Etappe um",
@@ -46,6 +48,7 @@ VISITORS = {
     },
     "nl": {
         "locale": "nl-NL",
+        "path": "routes/duinkerke-kanaalkust-1940-1944/",
         "route": "Duinkerke en de Kanaalkust, 1940–1944",
         "date": "Datum van het bezoek",
         "start": "Begin bij de eerste etappe om",
@@ -68,7 +71,7 @@ def test_a_visitor_checks_a_day_reads_the_warning_and_opens_a_museum(page_at, la
     words = VISITORS[language]
     page = page_at(f"/{language}/", PHONE, locale=words["locale"])
     page.get_by_role("link", name=words["route"]).click()
-    page.wait_for_url(f"**/{language}/{ROUTE_PATH}")
+    page.wait_for_url(f"**/{language}/{words['path']}")
     assert page.locator("h1").inner_text() == words["route"]
     # The map draws the numbered stops; the ordered list says the same without it.
     page.locator("#route-map .route-marker").first.wait_for()

@@ -15,7 +15,8 @@ from tests.browser.helpers import fill_login_form, screenshot
 pytestmark = pytest.mark.browser
 
 FRENCH_MP3 = Path(__file__).resolve().parents[1] / "files" / "bonjour.mp3"
-VISIT = "forteresse-mimoyecques/visite-virtuelle/"
+VISIT = "forteresse-mimoyecques/visite-virtuelle/"  # the French visit
+GERMAN_VISIT = "forteresse-mimoyecques/virtueller-rundgang/"
 TITLE = "Kommentar Mimoyecques (Browser)"
 FRENCH_TITLE = "Commentaire Mimoyecques (navigateur)"
 
@@ -29,8 +30,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtailmedia.models import Media
 from museum_pages.models import VirtualVisitPage
 from teams.permissions import museum_team
-visits = VirtualVisitPage.objects.filter(url_path__endswith="/VISIT")
-french, german = visits.get(locale__language_code="fr"), visits.get(locale__language_code="de")
+french = VirtualVisitPage.objects.get(url_path__endswith="/VISIT", locale__language_code="fr")
+german = french.get_translation(Locale.objects.get(language_code="de"))
 revisions = [french.live_revision_id, german.live_revision_id]
 collection = museum_team(french.get_parent()).collection
 data = open("FRENCH_MP3", "rb").read()
@@ -129,7 +130,7 @@ def test_german_translator_records_a_scene_in_the_german_admin(page_at, live_sit
         page.wait_for_load_state()
 
         # The German visit offers the German file; the French one keeps the French file.
-        visitor = page_at(f"/de/{VISIT}?from=recordings-test", locale="de-DE")
+        visitor = page_at(f"/de/{GERMAN_VISIT}?from=recordings-test", locale="de-DE")
         sources = visitor.locator("#scene-1 audio source")
         urls = [sources.nth(n).get_attribute("src") for n in range(sources.count())]
         assert urls and all("kommentar-mimoyecques" in url for url in urls), urls
