@@ -32,7 +32,7 @@ def test_museum_page_lists_its_visit_exhibit_and_event(client, museum):
 
 def test_footer_links_to_legal_accessibility_and_privacy(client, home):
     content = client.get("/en/").content.decode()
-    for slug in ["mentions-legales", "accessibilite", "confidentialite"]:
+    for slug in ["legal-notice", "accessibility", "privacy"]:  # in English
         assert f'href="/en/{slug}/"' in content
 
 
