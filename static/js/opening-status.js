@@ -16,7 +16,7 @@
     }
     var schedule = JSON.parse(data.textContent);
     var DAY = 24 * 60 * 60 * 1000;
-    var FRESH = 15 * 60 * 1000; /* a page cached online is never older (core/page_cache.py) */
+    var FRESH = 15 * 60 * 1000; /* online, a museum page is cached 5 minutes at most (opening_hours.limit_cache_lifetime) */
     var now = Date.now();
 
     function fill(sentence, values) {
