@@ -54,7 +54,12 @@ WORKBOX_MODULES = (
     "workbox-range-requests",
 )
 # What the offline page needs, stored when the worker installs.
-OFFLINE_STATIC_FILES = ("css/main.css", "img/favicon.svg", "js/offline-page.js")
+OFFLINE_STATIC_FILES = (
+    "css/main.css",
+    "img/favicon.svg",
+    "js/language-menu.js",
+    "js/offline-page.js",
+)
 
 
 def draw_icon(size, maskable=False):

@@ -41,6 +41,7 @@ STATIC_FILES = (
     "css/main.css",
     "img/favicon.svg",
     "js/offline-register.js",
+    "js/language-menu.js",
     "js/offline-save.js",
     "css/virtual-visit.css",
     "css/visit-noscript.css",
