@@ -47,6 +47,9 @@ def draw_panorama(seed, colour, size=(2048, 1024), motif=None):
 
 
 class Scene:
+    """One picture being drawn: its random numbers come from the seed, `wrap` makes it a
+    panorama (everything near an edge is also drawn a whole turn away)."""
+
     def __init__(self, seed, colour, size, motif, wrap):
         seed = zlib.crc32(f"{seed}|{motif}|{colour}|{size}".encode())
         self.random = random.Random(seed)  # noqa: S311 (pictures, not secrets)
@@ -69,13 +72,13 @@ class Scene:
         for _cloud in range(self.random.randint(3, 7)):
             self.cloud()
         sea = self.motif in ("harbour", "beach")
-        self.wide = 1 if self.wrap else 0.6  # how far from the motif the village sits
         self.hills(mix((120, 140, 120), low, 0.45), amplitude=0.09, count=3)
         if sea:
             self.sea(low)
         grass = mix((88, 112, 60), self.colour, 0.3)
         self.ground(grass, sea)
-        village = self.width * (0.5 + self.random.choice((-0.3, 0.3)) * self.wide)
+        away = self.random.choice((-0.3, 0.3)) * (1 if self.wrap else 0.6)  # from the motif
+        village = self.width * (0.5 + away)
         self.each_side(village, self.village)
         for _tree in range(self.random.randint(4, 9)):
             self.tree(self.random.uniform(0, self.width), grass)
