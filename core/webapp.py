@@ -59,6 +59,7 @@ OFFLINE_STATIC_FILES = (
     "img/favicon.svg",
     "js/offline-store.js",
     "js/offline-register.js",
+    "js/language-menu.js",
     "js/offline-page.js",
 )
 

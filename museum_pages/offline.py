@@ -43,6 +43,7 @@ STATIC_FILES = (
     "img/favicon.svg",
     "js/offline-store.js",
     "js/offline-register.js",
+    "js/language-menu.js",
     "js/offline-save.js",
     "js/opening-status.js",
     "css/virtual-visit.css",

@@ -31,6 +31,17 @@ LANGUAGES = languages.CODES
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# French on another language's page (issue 21). The proper names of the network keep their
+# French ("La Coupole", "Caverne du Dragon", "Chemin des Dames"): the words looked for are
+# ones that no name of the demo holds. French spacing: a space before : ; ? ! », or «.
+FRENCH_WORDS = re.compile(
+    r"(?<![\w-])(le|les|et|une|pour|avec|dans|sur|provisoire|musée|bataille|visite|accueil|"
+    r"fermer|voir|zoom avant|zoom arrière)(?![\w-])|\b(?:[ldj]|qu)['’]\w",
+    re.IGNORECASE,
+)
+FRENCH_SPACING = re.compile(r"[ \u00a0\u202f][:;?!»]|«")
+
+
 def html_lang(response):
     """The language a page declares on its <html> element."""
     return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
