@@ -54,9 +54,9 @@ def english_words(code):
 
 class VisibleText(HTMLParser):
     """The text a page shows or reads out: its text outside scripts and styles, and the
-    titles, labels, placeholders, alternatives and button values of its elements."""
+    titles, labels, placeholders, alternatives, tooltips and button values of its elements."""
 
-    SPOKEN = {"title", "aria-label", "placeholder", "alt"}
+    SPOKEN = {"title", "aria-label", "placeholder", "alt", "data-w-tooltip-content-value"}
 
     def __init__(self, page):
         super().__init__()
