@@ -62,7 +62,7 @@ TRANSLATORS = {
         "heading": "Opnamen: Nederlands",
         "save": "Deze keuzes opslaan",
         "saved": "Opnamen gekozen",
-        "publish": "Publiceren in Nederlands",
+        "publish": "Publiceer in Nederlands",
     },
 }
 
