@@ -156,8 +156,16 @@ def speech_files_deleted(sender, instance, **kwargs):
     delete_files(instance)
 
 
-def sources(media):
-    """What a player offers for `media`, best first: [{"url", "type"}] — the Opus and MP3
+def stored_size(file):
+    """The size in bytes of a stored file, 0 when the file is missing."""
+    try:
+        return file.size
+    except (OSError, ValueError):
+        return 0
+
+
+def source_files(media):
+    """What a player offers for `media`, best first: [(file, MIME type)] — the Opus and MP3
     copies when they exist (prefetch `speech_files` for a list), then the upload."""
     found = []
     try:
@@ -166,8 +174,13 @@ def sources(media):
         speech = None
     if speech is not None and speech.source == media.file.name:
         if speech.opus:
-            found.append({"url": speech.opus.url, "type": MIME_TYPES["opus"]})
+            found.append((speech.opus, MIME_TYPES["opus"]))
         if speech.mp3:
-            found.append({"url": speech.mp3.url, "type": MIME_TYPES["mp3"]})
-    found.append({"url": media.url, "type": MIME_TYPES.get(extension(media.file.name), "")})
+            found.append((speech.mp3, MIME_TYPES["mp3"]))
+    found.append((media.file, MIME_TYPES.get(extension(media.file.name), "")))
     return found
+
+
+def sources(media):
+    """The player's <source> elements for `media`, best first: [{"url", "type"}]."""
+    return [{"url": file.url, "type": mime} for file, mime in source_files(media)]

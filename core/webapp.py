@@ -54,7 +54,14 @@ WORKBOX_MODULES = (
     "workbox-range-requests",
 )
 # What the offline page needs, stored when the worker installs.
-OFFLINE_STATIC_FILES = ("css/main.css", "img/favicon.svg", "js/offline-page.js")
+OFFLINE_STATIC_FILES = (
+    "css/main.css",
+    "img/favicon.svg",
+    "js/offline-store.js",
+    "js/offline-register.js",
+    "js/language-menu.js",
+    "js/offline-page.js",
+)
 
 
 def draw_icon(size, maskable=False):
@@ -172,7 +179,8 @@ def worker_config():
         except FileNotFoundError:
             continue
     pages_revision = digest.hexdigest()[:16]
-    precache = [{"url": offline_url(code), "revision": pages_revision} for code in languages.CODES]
+    offline_pages = {code: offline_url(code) for code in languages.CODES}
+    precache = [{"url": url, "revision": pages_revision} for url in offline_pages.values()]
     precache += [
         {"url": staticfiles_storage.url(path), "revision": file_revision(path)}
         for path in OFFLINE_STATIC_FILES
@@ -183,11 +191,21 @@ def worker_config():
             name: staticfiles_storage.url(f"vendor/workbox/{name}.prod.js")
             for name in WORKBOX_MODULES
         },
+        # What the worker shares with the pages: the saved copies (static/js/offline-store.js).
+        "store": staticfiles_storage.url("js/offline-store.js"),
         "precache": precache,
         "languages": languages.CODES,
-        "offlinePages": {code: offline_url(code) for code in languages.CODES},
+        "offlinePages": offline_pages,
         "excludedPrefixes": ["/admin/", "/documents/", "/sw.js"],
     }
+
+
+@functools.cache
+def worker_script():
+    """The worker's source, made once per process: its configuration, then our script."""
+    with open(finders.find("js/service-worker.js"), encoding="utf-8") as file:
+        script = file.read()
+    return f"self.MEMHISTO_WORKER = {json.dumps(worker_config())};\n{script}"
 
 
 @require_safe
@@ -196,10 +214,7 @@ def service_worker(request):
 
     Browsers check it for updates at each visit; it is never cached for long.
     """
-    config = worker_config()
-    with open(finders.find("js/service-worker.js"), encoding="utf-8") as file:
-        script = file.read()
-    body = f"self.MEMHISTO_WORKER = {json.dumps(config)};\n{script}"
+    body = worker_script()
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     response["Service-Worker-Allowed"] = "/"

@@ -12,8 +12,10 @@ a museum, whose place's name is its slug in every language.
 A museum file holds:
 
 - `slug`, `order` (the place of the museum in the network, from 1), `themes` (slugs of
-  network themes, the first one colours its pictures), `demo_team` (username prefix of the
-  demo editor and moderator of the museum, or null);
+  network themes, the first one colours its pictures), `picture` (optional: what its
+  drawn pictures show, a motif of demo/placeholders.py such as "headframe" or "tunnel";
+  by default its first theme's), `demo_team` (username prefix of the demo editor and
+  moderator of the museum, or null);
 - `location` (`street`, `postcode`, `town` in each language, `latitude`, `longitude`) and
   `contact` (`phone`, `website`, `online_booking`: whether the website takes bookings);
 - `practical`: `guided_visits_only`, `opening_periods` (`days`, `opens`, `closes`, and the

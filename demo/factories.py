@@ -31,7 +31,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
 
 class ImageFactory(factory.django.DjangoModelFactory):
-    """A Wagtail image whose file is a placeholder drawn with Pillow."""
+    """A Wagtail image whose file is a scene drawn with Pillow (demo/placeholders.py)."""
 
     title = factory.Sequence(lambda n: f"Image {n}")
     collection = factory.LazyFunction(Collection.get_first_root_node)
@@ -41,12 +41,12 @@ class ImageFactory(factory.django.DjangoModelFactory):
 
     class Params:
         colour = "#37474F"
-        subtitle = ""
+        motif = None  # demo/placeholders.py: "headframe", "harbour"…; None: a farm
         size = (1600, 900)
 
     @factory.lazy_attribute
     def file(self):
-        data = draw_placeholder(self.title, self.subtitle, self.colour, self.size)
+        data = draw_placeholder(self.title, self.colour, self.size, self.motif)
         return ContentFile(data, name=f"{slugify(self.title) or 'image'}.jpg")
 
 

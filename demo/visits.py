@@ -1,14 +1,10 @@
-"""Demo virtual visits: three scenes per museum, with equirectangular placeholders.
-
-Each placeholder is drawn by Pillow at load time as a 2:1 equirectangular panorama that
-shows its own orientation: sky and ground either side of the horizon, a grid every 30°,
-the cardinal points with their angle (north in the centre, as the viewer's 0°) and the
-scene's name, so that editors and testers can see where a hotspot sits.
+"""Demo virtual visits: three scenes per museum, each a 2:1 equirectangular panorama drawn
+by Pillow at load time (demo/placeholders.py): the museum's motif ahead, at the viewer's
+yaw 0, a landscape (or a quarry's gallery) all around, and no text.
 """
 
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
-from PIL import Image, ImageDraw
 from wagtail_localize.models import TranslationSource
 
 from core import languages
@@ -16,7 +12,7 @@ from core.translation import text_pairs, translate
 from demo.audio import SpeechUnavailable
 from demo.data import in_language, network
 from demo.factories import ImageFactory, VirtualVisitPageFactory
-from demo.placeholders import font, jpeg_bytes, shade
+from demo.placeholders import draw_panorama, motif_of
 
 PANORAMA_SIZE = (2048, 1024)
 
@@ -25,42 +21,6 @@ INFO_AT = (-35.0, -12.0)
 NEXT_AT = (35.0, 0.0)
 PREVIOUS_AT = (-90.0, 0.0)
 PAGE_AT = (90.0, 0.0)
-
-
-def draw_equirectangular(title, colour, size=PANORAMA_SIZE):
-    """A 2:1 JPEG placeholder that shows horizon, cardinal points and the scene's name."""
-    width, height = size
-    image = Image.new("RGB", size, colour)
-    draw = ImageDraw.Draw(image)
-    horizon = height // 2
-    draw.rectangle([0, horizon, width, height], fill=shade(colour, 0.55))  # the ground
-    grid = shade(colour, 0.8)
-    for degrees in range(0, 360, 30):  # meridians every 30°
-        x = width * degrees // 360
-        draw.line([(x, 0), (x, height)], fill=grid, width=2)
-    for degrees in (-60, -30, 30, 60):  # parallels
-        y = horizon - height * degrees // 180
-        draw.line([(0, y), (width, y)], fill=grid, width=2)
-    draw.line([(0, horizon), (width, horizon)], fill="white", width=4)
-    big, fold = font(height // 10)
-    small, _fold = font(height // 32)
-    # Yaw 0 (north) is the centre of the image; yaw grows to the right.
-    for letter, yaw in (("N", 0), ("E", 90), ("S", 180), ("W", -90), ("S", -180)):
-        x = width // 2 + width * yaw // 360
-        x = min(max(x, height // 16), width - height // 16)
-        draw.text((x, horizon - height // 40), letter, font=big, fill="white", anchor="mb")
-        draw.text((x, horizon + height // 40), f"{yaw}°", font=small, fill="white", anchor="mt")
-    for yaw in (-135, -45, 45, 135):
-        x = width // 2 + width * yaw // 360
-        draw.text((x, horizon - height // 6), fold(title), font=small, fill="white", anchor="mm")
-    draw.text(
-        (width // 2, height - height // 10),
-        "Mem'Histo · 360° · image provisoire",
-        font=small,
-        fill="white",
-        anchor="mm",
-    )
-    return jpeg_bytes(image, quality=80)
 
 
 def scene_values(scenes, words, museum_page=None, images=None):
@@ -183,7 +143,7 @@ def ensure_visit(command, museum, data):
             title=f"{museum.title} – {scene['title']}",
             collection=collection,
             file=ContentFile(
-                draw_equirectangular(scene["title"], colour),
+                draw_panorama(scene["title"], colour, PANORAMA_SIZE, motif_of(data)),
                 name=f"{slugify(scene['title'])[:40] or 'scene'}-360.jpg",
             ),
         )

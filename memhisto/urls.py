@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("agenda/event-<int:pk>.ics", calendar.event_calendar, name="event_calendar"),
     path("manifest.webmanifest", webapp.manifest, name="web_manifest"),
     path("offline/", webapp.offline_page, name="offline_page"),
+    path("offline/versions.json", offline.versions_view, name="offline_versions"),
     path("offline/<slug:slug>.json", offline.pack_view, name="offline_pack"),
     path("", include("core.urls")),
     prefix_default_language=True,

@@ -8,7 +8,8 @@ overridable segment, so each language replaces it with its own (museum_pages.rec
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtailmedia.blocks import AudioChooserBlock
+
+from museum_pages.recordings import RecordingChooserBlock
 
 MAX_TRACK_NUMBER = 9999
 
@@ -21,7 +22,7 @@ class TrackBlock(blocks.StructBlock):
         help_text=_("Le numéro affiché dans le musée, que les visiteurs tapent sur la page."),
     )
     title = blocks.CharBlock(label=_("Titre"), max_length=120)
-    audio = AudioChooserBlock(
+    audio = RecordingChooserBlock(
         label=_("Enregistrement"),
         required=False,
         help_text=_(

@@ -20,18 +20,19 @@ import re
 
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db.models import Max
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, JsonResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from core import pictures
-from core.models import SpeechFiles
+from core import pictures, transcoding
 from core.pages import as_specific, public_pages, with_specific_tables
 from core.remembered import remembered
+from museum_pages import recordings
 from museum_pages.models import AudioGuidePage, MuseumPage, VirtualVisitPage
 from museum_pages.models.audio_guide import size_text
 from museum_pages.models.visit import PANORAMA_LARGE, PANORAMA_SMALL
@@ -40,8 +41,11 @@ from museum_pages.models.visit import PANORAMA_LARGE, PANORAMA_SMALL
 STATIC_FILES = (
     "css/main.css",
     "img/favicon.svg",
+    "js/offline-store.js",
     "js/offline-register.js",
+    "js/language-menu.js",
     "js/offline-save.js",
+    "js/opening-status.js",
     "css/virtual-visit.css",
     "css/visit-noscript.css",
     "vendor/pannellum/pannellum.css",
@@ -79,31 +83,25 @@ def pictures_shown(page):
     return shown
 
 
-def recordings_of(page):
-    """The recordings a visit's scenes or an audio guide's tracks play: [media]."""
-    if isinstance(page, VirtualVisitPage):
-        items = page.visit_scenes()
-    elif isinstance(page, AudioGuidePage):
-        items = page.guide_tracks()
-    else:
-        return []
-    return [item for item in items if item["audio"]]
+# The StreamField of the pages that play recordings, whose blocks name theirs "audio".
+RECORDING_FIELDS = {VirtualVisitPage: "scenes", AudioGuidePage: "tracks"}
 
 
-def source_size(media, url):
-    """The size in bytes of the file behind one of a recording's sources (core.transcoding)."""
-    try:
-        speech = media.speech_files
-    except SpeechFiles.DoesNotExist:
-        speech = None
-    files = [speech.opus, speech.mp3] if speech is not None else []
-    for file in [*files, media.file]:
-        if file and file.url == url:
-            try:
-                return file.size
-            except (OSError, ValueError):
-                return 0
-    return 0
+def recordings_of(pages):
+    """The recordings the visits' scenes and the audio guides' tracks play in their
+    language (museum_pages.recordings): [media], their speech-sized copies prefetched."""
+    found = []
+    for page in pages:
+        field = RECORDING_FIELDS.get(type(page))
+        if field is None:
+            continue
+        sources = recordings.source_recordings(page, field)
+        for block in getattr(page, field):
+            audio = recordings.in_language(block.value["audio"], block.id, sources).audio
+            if audio is not None:
+                found.append(audio)
+    prefetch_related_objects(found, "speech_files")
+    return found
 
 
 def static_size(path):
@@ -139,19 +137,19 @@ def build_pack(museum):
             continue  # not made yet (core.renditions makes them after a publication)
         if saved.url not in urls:
             urls.append(saved.url)
-            size += saved.file.size if saved.file.storage.exists(saved.file.name) else 0
+            size += transcoding.stored_size(saved.file)
         for spec in filters:
             other = renditions.get((image.pk, spec))
             if other is not None and other.url != saved.url:
                 substitutes[other.url] = saved.url
 
-    for item in (item for page in pages for item in recordings_of(page)):
-        first, *others = item["audio_sources"]
-        if first["url"] not in urls:
-            urls.append(first["url"])
-            size += source_size(item["audio"], first["url"])
-        for source in others:
-            substitutes[source["url"]] = first["url"]
+    for media in recordings_of(pages):
+        (first, _type), *others = transcoding.source_files(media)
+        if first.url not in urls:
+            urls.append(first.url)
+            size += transcoding.stored_size(first)
+        for other, _type in others:
+            substitutes[other.url] = first.url
 
     for path in STATIC_FILES:
         urls.append(staticfiles_storage.url(path))
@@ -159,6 +157,7 @@ def build_pack(museum):
 
     return {
         "title": museum.title,
+        "slug": museum.slug,
         "url": museum.url,
         "language": translation.get_language(),
         "size": size,
@@ -167,35 +166,68 @@ def build_pack(museum):
     }
 
 
-def version(museum):
-    """The latest publication of the museum page or one of its children, in its language.
+def versions(museums):
+    """{museum pk: the latest publication of the museum page or one of its children}, in
+    one query whatever the number of museums.
 
-    Asked of the database at each request (one query), never remembered: a saved copy must
-    learn of a publication even where another process made it.
+    Asked of the database at each request, never remembered: a saved copy must learn of a
+    publication even where another process made it.
     """
-    latest = (
-        Page.objects.live()
-        .descendant_of(museum, inclusive=True)
-        .filter(depth__lte=museum.depth + 1)
-        .aggregate(latest=Max("last_published_at"))["latest"]
-    )
-    return latest.isoformat() if latest else ""
+    if not museums:
+        return {}
+    near = Q()
+    for museum in museums:
+        near |= Q(path__startswith=museum.path, depth__lte=museum.depth + 1)
+    published = Page.objects.live().filter(near).values_list("path", "last_published_at")
+    latest = dict.fromkeys((museum.pk for museum in museums), "")
+    for path, when in published:
+        for museum in museums:
+            if when and path.startswith(museum.path):
+                latest[museum.pk] = max(latest[museum.pk], when.isoformat())
+    return latest
+
+
+def live_museums(slugs, language):
+    return public_pages(
+        MuseumPage.objects.live().filter(slug__in=slugs, locale__language_code=language)
+    ).order_by("path")
 
 
 @require_safe
 def pack_view(request, slug):
     """`/<language>/offline/<museum slug>.json`: the museum's pack in that language."""
-    language = translation.get_language()
-    museum = (
-        public_pages(MuseumPage.objects.live().filter(slug=slug, locale__language_code=language))
-        .order_by("path")
-        .first()
-    )
+    museum = live_museums([slug], translation.get_language()).first()
     if museum is None:
         raise Http404(_("Ce musée n'existe pas dans cette langue."))
     pack = remembered(f"offline-pack:{museum.pk}", lambda: build_pack(museum))
-    data = {**pack, "version": version(museum), "size_text": size_text(pack["size"])}
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-    # Always asked again: the version says whether a saved copy is up to date.
+    version = versions([museum])[museum.pk]
+    data = {
+        **pack,
+        "version": version,
+        "size_text": size_text(pack["size"]),
+        # Where a saved copy asks whether it is up to date, and for its new pack.
+        "versions": reverse("offline_versions"),
+        "pack": reverse("offline_pack", args=[museum.slug]),
+    }
+    return always_asked(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+
+
+# A phone asks for the versions of the museums it saved in one language, at most this many.
+MAX_VERSIONS = 30
+
+
+@require_safe
+def versions_view(request):
+    """`/<language>/offline/versions.json?museums=<slug>,<slug>`: {slug: version} of the
+    saved museums that still exist in that language; a copy whose version differs is out
+    of date (static/js/offline-store.js saves it again)."""
+    slugs = [slug for slug in request.GET.get("museums", "").split(",") if slug][:MAX_VERSIONS]
+    museums = list(live_museums(slugs, translation.get_language()))
+    latest = versions(museums)
+    return always_asked(JsonResponse({museum.slug: latest[museum.pk] for museum in museums}))
+
+
+def always_asked(response):
+    """Never answered from a cache: the version says whether a saved copy is up to date."""
     response["Cache-Control"] = "no-cache"
     return response

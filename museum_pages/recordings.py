@@ -8,6 +8,9 @@ the same block (blocks keep their ids across translations): a recording equal to
 source's is in French, and a visitor of `/de/` never hears French silently — the page says
 it has no recording in its language and offers the transcript in its language instead.
 
+A block's recording is offered to translators even when the French block has none
+(`RecordingChooserBlock`): a museum may have its German commentary before its French one.
+
 Two steps, a fixed number of queries whatever the number of blocks:
 `source_recordings(page, field)` reads the French page's recording ids once (one query,
 from the raw stream, no media loaded); `in_language(recording, block_id, sources)` then
@@ -16,7 +19,33 @@ decides for each block.
 
 from typing import NamedTuple
 
+from wagtail_localize.segments import OverridableSegmentValue
+from wagtailmedia.blocks import AudioChooserBlock
+
 from core import languages
+
+AUDIO_KEY = "audio"  # the name of the recording's child block in scenes and tracks
+NO_RECORDING = 0  # a recording segment's value when the block has none
+
+
+class RecordingChooserBlock(AudioChooserBlock):
+    """An audio chooser that wagtail-localize always offers for override, empty or not.
+
+    wagtail-localize extracts an overridable segment from a chooser only when something is
+    chosen (it drops segments whose data is None or ""), so a scene without a French
+    recording could get none in any other language. This block's segment carries the chosen
+    id, or NO_RECORDING (0: no media has that id) when none is chosen; a translation's
+    override puts its own recording in, and without one the translation keeps none.
+    """
+
+    def get_translatable_segments(self, value):
+        return [OverridableSegmentValue("", value.pk if value else NO_RECORDING)]
+
+    def restore_translated_segments(self, value, segments):
+        (segment,) = segments
+        if not segment.data:
+            return None
+        return self.target_model.objects.filter(pk=segment.data).first()
 
 
 class Recording(NamedTuple):
@@ -27,7 +56,7 @@ class Recording(NamedTuple):
     missing: bool
 
 
-def source_recordings(page, field_name, audio_key="audio"):
+def source_recordings(page, field_name, audio_key=AUDIO_KEY):
     """For a translation: {block id: the id of the source page's recording (or None)}.
 
     None when `page` is the source page itself (its recordings are its own); an empty dict

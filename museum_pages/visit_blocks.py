@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
-from wagtailmedia.blocks import AudioChooserBlock
+
+from museum_pages.recordings import RecordingChooserBlock
 
 PANORAMA = "panorama"
 PHOTO = "photo"
@@ -99,7 +100,7 @@ class SceneBlock(blocks.StructBlock):
         help_text=_("Décrivez ce que montre la scène pour les personnes qui ne la voient pas."),
     )
     text = blocks.TextBlock(label=_("Texte"))
-    audio = AudioChooserBlock(
+    audio = RecordingChooserBlock(
         label=_("Commentaire audio"),
         required=False,
         help_text=_(

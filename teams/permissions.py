@@ -1,10 +1,12 @@
 """Who may do what: one team per museum, the network team, and their moderation workflows.
 
-Each museum has two groups, "<museum> — editors" (add, edit, submit for moderation) and
-"<museum> — moderators" (the same, plus publish and unpublish), with rights on that
+Each museum has two groups, "<museum> — rédacteurs" (add, edit, submit for moderation) and
+"<museum> — modérateurs" (the same, plus publish and unpublish), with rights on that
 museum's pages in every language and on its own collection of images, documents, audio
-and video. The
-"Network team" group has rights on the whole tree and on every collection.
+and video. The "Équipe du réseau" group has rights on the whole tree and on every
+collection. Their names are French, as the rest of the data of the French admin (the
+groups and workflows of databases made before, in English, are renamed by the next
+`setup_network` or `load_network`).
 
 Every museum has its workflow (its moderators approve); the network home pages, and so the
 common pages under them, go through the network team's workflow.
@@ -34,12 +36,20 @@ from home.models import NetworkHomePage
 from museum_pages.models import MuseumPage
 from teams.models import MuseumTeam
 
-NETWORK_TEAM = "Network team"
-NETWORK_WORKFLOW = "Network team — moderation"
-EDITORS_SUFFIX = " — editors"
-MODERATORS_SUFFIX = " — moderators"
-WORKFLOW_SUFFIX = " — moderation"
-TASK_SUFFIX = " — moderators' approval"
+NETWORK_TEAM = "Équipe du réseau"
+NETWORK_WORKFLOW = "Équipe du réseau — modération"
+NETWORK_TASK = "Équipe du réseau — validation"
+EDITORS_SUFFIX = " — rédacteurs"
+MODERATORS_SUFFIX = " — modérateurs"
+WORKFLOW_SUFFIX = " — modération"
+TASK_SUFFIX = " — validation des modérateurs"
+# The network team's English names until December 2026 (the museum teams' names follow
+# their museum and are brought in step by sync_museum_team).
+FORMER_NETWORK_NAMES = {
+    NETWORK_TEAM: "Network team",
+    NETWORK_WORKFLOW: "Network team — moderation",
+    NETWORK_TASK: "Network team — approval",
+}
 
 ADMIN_ACCESS = ["wagtailadmin.access_admin"]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -183,16 +193,25 @@ def ensure_workflow(name, task_name, groups, pages, workflow=None):
 # The network team ---------------------------------------------------------------------
 
 
+def named(model, name):
+    """The `model` object called `name`, or else the one with its former English name."""
+    found = model.objects.filter(name=name).first()
+    if found is None and name in FORMER_NETWORK_NAMES:
+        found = model.objects.filter(name=FORMER_NETWORK_NAMES[name]).first()
+    return found
+
+
 def ensure_network_team():
-    """The "Network team" group (whole tree, every collection) and its workflow on the
+    """The "Équipe du réseau" group (whole tree, every collection) and its workflow on the
     network home pages in every language."""
 
-    team = ensure_group(NETWORK_TEAM, NETWORK_MODEL_PERMISSIONS)
+    team = ensure_group(NETWORK_TEAM, NETWORK_MODEL_PERMISSIONS, group=named(Group, NETWORK_TEAM))
     grant_page_permissions(team, [Page.get_first_root_node()], NETWORK_PAGE_PERMISSIONS)
     grant_collection_permissions(team, Collection.get_first_root_node(), NETWORK_MEDIA_PERMISSIONS)
     homes = list(NetworkHomePage.objects.all())
     if homes:
-        ensure_workflow(NETWORK_WORKFLOW, f"{NETWORK_TEAM} — approval", [team], homes)
+        workflow = named(Workflow, NETWORK_WORKFLOW)
+        ensure_workflow(NETWORK_WORKFLOW, NETWORK_TASK, [team], homes, workflow=workflow)
     return team
 
 

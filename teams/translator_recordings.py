@@ -26,10 +26,8 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 from wagtail_localize.views.edit_translation import edit_override
 from wagtailmedia import get_media_model
 
-from museum_pages.recordings import choosable_recordings
+from museum_pages.recordings import AUDIO_KEY, NO_RECORDING, choosable_recordings
 from teams.translation_guard import translation_of_page
-
-AUDIO_KEY = "audio"
 
 
 def recordings_field(page):
@@ -89,10 +87,17 @@ class RecordingsForm(forms.Form):
                 empty_label=_(
                     "Aucun enregistrement dans cette langue (la transcription est proposée)"
                 ),
-                help_text=_("Enregistrement français : %(title)s") % {"title": source.title}
-                if source
-                else _("L'enregistrement français a été supprimé."),
+                help_text=french_recording_text(segment, source),
             )
+
+
+def french_recording_text(segment, source):
+    """What the French block has, for reference beside the translator's choice."""
+    if source is not None:
+        return _("Enregistrement français : %(title)s") % {"title": source.title}
+    if segment.data == NO_RECORDING:
+        return _("Pas d'enregistrement en français : celui de votre langue sera le seul.")
+    return _("L'enregistrement français a été supprimé.")
 
 
 def recordings_view(request, page_id):
@@ -111,16 +116,17 @@ def recordings_view(request, page_id):
             locale_id=page.locale_id, context_id__in=[s.context_id for s, _id in segments]
         )
     }
-    ids = {int(value) for value in overrides.values()} | {int(s.data) for s, _id in segments}
+    ids = {int(value) for value in overrides.values() if value}
+    ids |= {int(s.data) for s, _id in segments if s.data}
     media = Media.objects.in_bulk(ids)
     titles = {block.id: block.value.get("title") for block in getattr(page, field)}
     rows = [
         (
             segment,
             titles.get(block_id) or "",
-            media.get(int(segment.data)),
+            media.get(int(segment.data)) if segment.data else None,
             media.get(int(overrides[segment.context_id]))
-            if segment.context_id in overrides
+            if overrides.get(segment.context_id)
             else None,
         )
         for segment, block_id in segments

@@ -1,9 +1,12 @@
 """Admin hooks: the "my museum" dashboard panel of museum teams; the teams' rights on
-wagtail-localize's views and its *Translate* and *Sync* buttons."""
+wagtail-localize's views and its *Translate* and *Sync* buttons; its editor in the admin's
+language."""
 
 from urllib.parse import urlencode
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html, json_script
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -11,7 +14,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button as ListingButton
 from wagtail_localize.models import TranslationSource
 
-from teams import localize_views, to_translate, translation_guard, translator_recordings
+from teams import (
+    admin_language,
+    localize_views,
+    to_translate,
+    translation_guard,
+    translator_recordings,
+)
 from teams.dashboard import museum_summary, user_museums
 from teams.rights import may_sync, may_translate, rights_of
 
@@ -82,8 +91,12 @@ def refuse_moves_not_allowed(request, page, destination):
 def register_team_localize_views():
     """wagtail-localize's submit, sync and override addresses, answered by views that ask
     our rights (registered before wagtail-localize's, so these answer); the translators'
-    choice of recordings."""
-    return localize_views.urlpatterns() + translator_recordings.urlpatterns()
+    choice of recordings; its JavaScript catalogue with our corrections."""
+    return (
+        localize_views.urlpatterns()
+        + translator_recordings.urlpatterns()
+        + admin_language.urlpatterns()
+    )
 
 
 def with_next(url, next_url):
@@ -128,3 +141,14 @@ def team_page_header_buttons(page, user, view_name, next_url=None):
             priority=61,
             icon_name="resubmit",
         )
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_in_language():
+    """The words wagtail-localize's editor writes in English, in the admin's language
+    (teams/admin_language.py)."""
+    return format_html(
+        '{}<script src="{}" defer></script>',
+        json_script(admin_language.editor_words(), "translation-editor-words"),
+        static("js/translation-editor.js"),
+    )

@@ -13,6 +13,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+import polib
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -31,9 +32,37 @@ LANGUAGES = languages.CODES
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# French on another language's page (issue 21). The proper names of the network keep their
+# French ("La Coupole", "Caverne du Dragon", "Chemin des Dames"): the words looked for are
+# ones that no name of the demo holds. French spacing: a space before : ; ? ! », or «.
+FRENCH_WORDS = re.compile(
+    r"(?<![\w-])(le|les|et|une|pour|avec|dans|sur|provisoire|musée|bataille|visite|accueil|"
+    r"fermer|voir|zoom avant|zoom arrière)(?![\w-])|\b(?:[ldj]|qu)['’]\w",
+    re.IGNORECASE,
+)
+FRENCH_SPACING = re.compile(r"[ \u00a0\u202f][:;?!»]|«")
+
+
 def html_lang(response):
     """The language a page declares on its <html> element."""
     return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+# Our interface strings ---------------------------------------------------------------------
+
+
+def french_interface_strings(code):
+    """The French msgids whose translation differs: phrases, or words too long to be shared
+    with the other language's running text (a single "position" may be English too)."""
+    catalogue = polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
+    strings = set()
+    for entry in catalogue:
+        translations = list(entry.msgstr_plural.values()) or [entry.msgstr]
+        for msgid in [entry.msgid, entry.msgid_plural]:
+            is_phrase = " " in msgid.strip() or len(msgid) >= 12
+            if msgid and "%(" not in msgid and is_phrase and msgid not in translations:
+                strings.add(msgid)
+    return strings
 
 
 # The production settings, in a subprocess as a deployment runs them ---------------------------

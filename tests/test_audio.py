@@ -5,6 +5,7 @@ plays its own recording (or says it has none and offers the transcript)."""
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,66 @@ def test_the_limit_is_100_mb():
     assert settings.MEMHISTO_MEDIA_MAX_UPLOAD_SIZE == 100 * 1024 * 1024
     nginx = (Path(__file__).parents[1] / "deploy" / "nginx.conf").read_text()
     assert re.search(r"client_max_body_size 10[1-9]m;", nginx)
+
+
+# Short videos -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def videos(tmp_path_factory):
+    """One second of ffmpeg's test picture with a tone, as MP4 (H.264 + AAC) and WebM (VP9 +
+    Opus): what a museum's phone or editing software exports."""
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        pytest.skip("ffmpeg is not installed (apt-get install ffmpeg)")
+    directory = tmp_path_factory.mktemp("videos")
+    codecs = {
+        "mp4": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"],
+        "webm": ["-c:v", "libvpx-vp9", "-c:a", "libopus"],
+    }
+    made = {}
+    for ext, arguments in codecs.items():
+        path = directory / f"accueil.{ext}"
+        subprocess.run(  # noqa: S603
+            [ffmpeg, "-nostdin", "-loglevel", "error", "-y"]
+            + ["-f", "lavfi", "-i", "testsrc=duration=1:size=160x120:rate=10"]
+            + ["-f", "lavfi", "-i", "sine=frequency=440:duration=1"]
+            + [*arguments, "-shortest", str(path)],
+            check=True,
+        )
+        made[ext] = path.read_bytes()
+    return made
+
+
+def upload_video(client, name, data, title="L'accueil en vidéo"):
+    file = SimpleUploadedFile(name, data, content_type="application/octet-stream")
+    return client.post(reverse("wagtailmedia:add", args=["video"]), {"title": title, "file": file})
+
+
+@pytest.mark.parametrize("ext", ["mp4", "webm"])
+def test_an_editor_uploads_a_short_video_into_their_museum_collection(
+    client, museum_a, videos, ext
+):
+    sign_in(client, editor_of(museum_a))
+    response = upload_video(client, f"accueil.{ext}", videos[ext])
+    assert response.status_code == 302, response.context["form"].errors
+    media = Media.objects.get(title="L'accueil en vidéo")
+    assert media.type == "video" and media.collection == museum_team(museum_a).collection
+    assert 0.9 < media.duration < 1.2  # read from the file
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [("accueil.mp4", "mp3"), ("accueil.webm", "mp4"), ("accueil.mp4", "webm")],
+    ids=["mp3-named-mp4", "mp4-named-webm", "webm-named-mp4"],
+)
+def test_a_video_that_is_not_what_its_name_says_is_refused(client, museum_a, videos, name, content):
+    sign_in(client, editor_of(museum_a))
+    data = MP3.read_bytes() if content == "mp3" else videos[content]
+    response = upload_video(client, name, data)
+    assert response.status_code == 200
+    assert "renommé" in file_errors(response)
+    assert not Media.objects.filter(title="L'accueil en vidéo").exists()
 
 
 # Another museum's recordings ------------------------------------------------------------

@@ -64,15 +64,15 @@ def create_museum(client, home, title="Musée de la Mine", slug="musee-mine"):
 def test_creating_a_museum_in_the_admin_creates_its_groups(client, home):
     sign_in(client, superuser())
     museum = create_museum(client, home)
-    editors = Group.objects.get(name="Musée de la Mine — editors")
-    moderators = Group.objects.get(name="Musée de la Mine — moderators")
+    editors = Group.objects.get(name="Musée de la Mine — rédacteurs")
+    moderators = Group.objects.get(name="Musée de la Mine — modérateurs")
     assert GroupPagePermission.objects.filter(group=editors, page=museum).count() == 2
     assert GroupPagePermission.objects.filter(
         group=moderators, page=museum, permission__codename="publish_page"
     ).exists()
     collection = Collection.objects.get(name="Musée de la Mine")
     assert GroupCollectionPermission.objects.filter(group=editors, collection=collection).exists()
-    assert museum.get_workflow().name == "Musée de la Mine — moderation"
+    assert museum.get_workflow().name == "Musée de la Mine — modération"
     assert ModelLogEntry.objects.filter(object_id=str(editors.pk), action="wagtail.create")
 
 
@@ -83,10 +83,10 @@ def test_renaming_a_museum_renames_its_groups_collection_and_workflow(client, ho
     response = client.post(edit, museum_form("Centre de la Mine", "musee-mine"))
     assert response.status_code == 302
     team = museum_team(museum)
-    assert team.editors.name == "Centre de la Mine — editors"
-    assert team.moderators.name == "Centre de la Mine — moderators"
+    assert team.editors.name == "Centre de la Mine — rédacteurs"
+    assert team.moderators.name == "Centre de la Mine — modérateurs"
     assert team.collection.name == "Centre de la Mine"
-    assert team.workflow.name == "Centre de la Mine — moderation"
+    assert team.workflow.name == "Centre de la Mine — modération"
     assert not Group.objects.filter(name__startswith="Musée de la Mine").exists()
     assert ModelLogEntry.objects.filter(object_id=str(team.editors.pk), action="wagtail.rename")
 
@@ -113,7 +113,7 @@ def test_groups_of_two_museums_with_the_same_name_stay_apart(client, home):
     first = create_museum(client, home, "Musée de la Mine", "mine-1")
     second = create_museum(client, home, "Musée de la Mine", "mine-2")
     assert museum_team(first).editors != museum_team(second).editors
-    assert museum_team(second).editors.name == "Musée de la Mine (2) — editors"
+    assert museum_team(second).editors.name == "Musée de la Mine (2) — rédacteurs"
 
 
 def test_demo_creates_an_editor_and_a_moderator_for_two_museums(locales):

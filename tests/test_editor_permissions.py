@@ -34,8 +34,8 @@ def test_every_demo_museum_has_its_editors_and_moderators_groups(locales):
     museums = MuseumPage.objects.filter(locale=locales["fr"])
     assert MuseumTeam.objects.count() == museums.count() == len(demo_museums())
     for museum in museums:
-        assert Group.objects.filter(name=f"{museum.title} — editors").exists()
-        assert Group.objects.filter(name=f"{museum.title} — moderators").exists()
+        assert Group.objects.filter(name=f"{museum.title} — rédacteurs").exists()
+        assert Group.objects.filter(name=f"{museum.title} — modérateurs").exists()
 
 
 def test_museum_groups_have_rights_on_the_museum_in_every_language(museum_a):
@@ -199,9 +199,9 @@ def test_network_team_can_edit_everything(client, home, museum_a, museum_b):
 
 def test_home_page_goes_through_the_network_team(client, home, museum_a):
     sign_in(client, network_member())
-    assert home.get_workflow().name == "Network team — moderation"
+    assert home.get_workflow().name == "Équipe du réseau — modération"
     task = home.get_workflow().tasks.first().specific
-    assert list(task.groups.values_list("name", flat=True)) == ["Network team"]
+    assert list(task.groups.values_list("name", flat=True)) == ["Équipe du réseau"]
     standard = home.get_children().not_type(MuseumPage).first()
     assert standard.get_workflow() == home.get_workflow()
     assert museum_a.get_workflow() == museum_team(museum_a).workflow

@@ -1,27 +1,10 @@
 """No French interface string on an English, German or Dutch page of the demo network."""
 
-from pathlib import Path
-
-import polib
 import pytest
 from django.utils.html import escape
 from wagtail.models import Page
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
-
-
-def french_interface_strings(code):
-    """The French msgids whose translation differs: phrases, or words too long to be shared
-    with the other language's running text (a single "position" may be English too)."""
-    catalogue = polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
-    strings = set()
-    for entry in catalogue:
-        translations = list(entry.msgstr_plural.values()) or [entry.msgstr]
-        for msgid in [entry.msgid, entry.msgid_plural]:
-            is_phrase = " " in msgid.strip() or len(msgid) >= 12
-            if msgid and "%(" not in msgid and is_phrase and msgid not in translations:
-                strings.add(msgid)
-    return strings
+from tests.helpers import french_interface_strings
 
 
 @pytest.mark.parametrize("code", ["en", "de", "nl"])

@@ -10,7 +10,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 
 from core.page_cache import clear_page_cache
-from museum_pages.models import AudioGuidePage, ExhibitPage, VirtualVisitPage
+from museum_pages.models import AudioGuidePage, ExhibitPage, MuseumPage, VirtualVisitPage
 from tests.helpers import counted_get
 
 
@@ -117,3 +117,58 @@ def test_the_museum_page_offers_to_save_it_in_its_language(client, german):
     assert "Für den Offline-Besuch speichern" in html
     assert 'data-about="etwa {size}"' in html
     assert "js/offline-save.js" in html
+
+
+def test_the_pack_holds_the_recordings_in_its_language_only(client, museum, locales, german):
+    from tests.test_audio_guide import guide_of, recording, set_track
+
+    french, spoken = recording(museum, "piste-fr.mp3"), recording(museum, "spur-de.mp3")
+    set_track(guide_of(museum), 0, french)
+    set_track(guide_of(museum, locales["de"]), 0, spoken)
+    set_track(guide_of(museum, locales["nl"]), 0, french)  # the French one, not replaced
+    clear_page_cache()
+    german_pack = pack_of(client, german)
+    assert spoken.url in german_pack["urls"]
+    assert french.url not in german_pack["urls"]
+    assert pack_of(client, museum).get("urls").count(french.url) == 1
+    assert french.url not in pack_of(client, museum.get_translation(locales["nl"]))["urls"]
+    # Counted in the size: the pack grew by the file.
+    assert german_pack["size"] >= spoken.file.size
+
+
+def versions_of(client, language, museums):
+    response = client.get(f"/{language}/offline/versions.json", {"museums": museums})
+    assert response.status_code == 200
+    assert "no-cache" in response["Cache-Control"]
+    return json.loads(response.content)
+
+
+def test_a_phone_asks_the_versions_of_its_saved_museums_in_one_request(client, german, locales):
+    pack = pack_of(client, german)
+    # Where a saved copy asks whether it is up to date, and for its new pack.
+    assert pack["versions"] == "/de/offline/versions.json"
+    assert pack["pack"] == f"/de/offline/{german.slug}.json"
+    other = MuseumPage.objects.filter(locale=locales["de"]).exclude(pk=german.pk).first()
+    asked = f"{german.slug},{other.slug},nicht-da"
+    assert versions_of(client, "de", asked) == {
+        german.slug: pack["version"],
+        other.slug: pack_of(client, other)["version"],
+    }
+    # After a German publication, the German version alone changes.
+    french_before = versions_of(client, "fr", german.slug)
+    german.get_children().live().first().specific.save_revision().publish()
+    assert versions_of(client, "de", german.slug)[german.slug] > pack["version"]
+    assert versions_of(client, "fr", german.slug) == french_before
+
+
+@pytest.mark.parametrize("museums", ["", ",,,", "a" * 500, "<script>", "x," * 200])
+def test_odd_version_requests_are_answered_with_nothing(client, db, museums):
+    assert versions_of(client, "de", museums) == {}
+
+
+def test_the_versions_cost_two_queries_whatever_the_number_of_museums(client, german, locales):
+    one, one_count = counted_get(client, "/de/offline/versions.json", museums=german.slug)
+    slugs = ",".join(MuseumPage.objects.filter(locale=locales["de"]).values_list("slug", flat=True))
+    many, many_count = counted_get(client, "/de/offline/versions.json", museums=slugs)
+    assert len(json.loads(many.content)) > 1
+    assert many_count == one_count <= 2

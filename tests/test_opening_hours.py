@@ -197,3 +197,83 @@ def test_cache_lifetime_ends_at_midnight_when_tomorrow_becomes_today():
     status = opening_status([period("10:00", "18:00")], [], now)
     assert text(status) == "Fermé — ouvre demain à 10:00"
     assert seconds_until_change([status], now) == 120
+
+
+# The schedule a museum page embeds for the phone (static/js/opening-status.js) ----------
+
+
+def status_from_schedule(schedule, moment):
+    """What static/js/opening-status.js says at `moment` from an embedded schedule (the same
+    steps, in Python): the words must be the server's at every moment."""
+    now = moment.timestamp() * 1000
+    assert now < schedule["until"]
+    words = schedule["words"]
+    span = next((span for span in schedule["spans"] if span["closes"] > now), None)
+    if span is None:
+        return words["unknown"]
+    if span["opens"] <= now:
+        if span["closesAt"] is None:
+            return words["open_midnight"]
+        return words["open"].replace("{time}", span["closesAt"])
+    days = (datetime.date.fromisoformat(span["day"]) - moment.astimezone(PARIS).date()).days
+    key = (
+        "season"
+        if days > schedule["seasonDays"]
+        else {0: "today", 1: "tomorrow"}.get(days, "weekday")
+    )
+    sentence = words[key]
+    for name in ("time", "weekday", "date"):
+        sentence = sentence.replace(f"{{{name}}}", span[name])
+    return sentence
+
+
+SUMMER = (datetime.date(2026, 4, 1), datetime.date(2026, 10, 31))
+WINTER = (datetime.date(2026, 10, 1), datetime.date(2026, 3, 31))  # over New Year
+SCHEDULES = {
+    "summer season with a lunch break, a late night and closures": (
+        [
+            period("10:00", "12:30", TUE_SUN, *SUMMER),
+            period("13:30", "18:00", TUE_SUN, *SUMMER),
+            period("20:00", "00:00", frozenset({4}), *SUMMER),
+        ],
+        [closure(datetime.date(2026, 5, 1), every_year=True), closure(datetime.date(2026, 11, 11))],
+    ),
+    "every day over New Year, closed at Christmas": (
+        [period("09:30", "17:00", EVERY_DAY, *WINTER)],
+        [closure(datetime.date(2026, 12, 24), datetime.date(2026, 12, 26), every_year=True)],
+    ),
+    "no hours yet": ([], []),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", SCHEDULES)
+@pytest.mark.parametrize(
+    "made",
+    [paris(2026, 10, 27, 11, 0), paris(2026, 12, 20, 8, 0), paris(2027, 3, 24, 17, 30)],
+    ids=["end of the summer season", "before Christmas", "end of March, over the change of time"],
+)
+def test_the_embedded_schedule_says_what_the_server_says_at_any_later_time(name, made):
+    from museum_pages.practical.display import SCHEDULE_DAYS, opening_schedule
+
+    periods, closures = SCHEDULES[name]
+    with translation.override("de"):
+        schedule = opening_schedule(periods, closures, made)
+        # Every 20 minutes of the weeks it covers.
+        for step in range(SCHEDULE_DAYS * 24 * 3):
+            moment = made + datetime.timedelta(minutes=20 * step)
+            expected = status_text(opening_status(periods, closures, moment))
+            assert status_from_schedule(schedule, moment) == expected, moment
+    assert schedule["until"] > (made + datetime.timedelta(days=SCHEDULE_DAYS)).timestamp() * 1000
+
+
+def test_the_embedded_schedule_is_worded_in_the_pages_language_and_dated():
+    from museum_pages.practical.display import opening_schedule
+
+    periods, closures = SCHEDULES["every day over New Year, closed at Christmas"]
+    with translation.override("nl"):
+        schedule = opening_schedule(periods, closures, paris(2026, 12, 20, 8, 5))
+    assert schedule["words"]["open"] == "Nu open — sluit om {time}"
+    assert schedule["updated"] == "Openingstijden bijgewerkt op 20 december om 08:05"
+    christmas_eve = [span for span in schedule["spans"] if span["day"] == "2026-12-24"]
+    assert christmas_eve == []
+    assert schedule["spans"][1]["weekday"] == "zondag"

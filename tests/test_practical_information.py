@@ -1,6 +1,7 @@
 """Practical information on museum pages: hours, status, prices, access, nearby museums."""
 
 import datetime
+import json
 import re
 import time
 
@@ -224,3 +225,17 @@ def test_a_preview_shows_the_edited_prices_not_the_live_ones(client, museum):
     preview = draft.make_preview_request()
     assert "Tarif en projet" in text_of(preview)
     assert "Tarif en projet" not in text_of(client.get(museum.url))
+
+
+def test_the_museum_page_embeds_its_schedule_for_the_phone(client):
+    """A copy saved for offline words its opening status when it is read
+    (static/js/opening-status.js, tests/test_opening_hours.py for the schedule itself)."""
+    html = client.get("/de/carriere-wellington/").content.decode()
+    found = re.search(r'<script id="opening-schedule" type="application/json">(.*?)</script>', html)
+    schedule = json.loads(found.group(1))
+    assert schedule["words"]["tomorrow"] == "Geschlossen — öffnet morgen um {time}"
+    assert schedule["updated"].startswith("Öffnungszeiten aktualisiert am ")
+    assert len(schedule["spans"]) > 20  # the Carrière Wellington opens every day
+    assert "js/opening-status.js" in html
+    # Loaded on museum pages only.
+    assert "js/opening-status.js" not in client.get("/de/").content.decode()

@@ -5,10 +5,11 @@ import io
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, Workflow
 
 from home.models import StandardPage
-from tests.helpers import PRODUCTION_ENV, run_manage
+from teams.permissions import museum_team
+from tests.helpers import PRODUCTION_ENV, network_member, run_manage
 
 # What the fresh site must answer, checked from inside the production settings.
 CHECK_SITE = """
@@ -49,7 +50,7 @@ def test_an_empty_database_becomes_a_network_in_four_languages(empty_database, t
     # slug under /de/ moves there.
     assert "legal 200 301" in lines
     groups = next(line for line in lines if line.startswith("groups"))
-    for name in ["Network team", "Traducteurs — English", "Traducteurs — Deutsch"]:
+    for name in ["Équipe du réseau", "Traducteurs — English", "Traducteurs — Deutsch"]:
         assert name in groups
     assert "'Editors'" not in groups and "'Moderators'" not in groups
 
@@ -69,3 +70,37 @@ def test_a_second_run_on_a_worked_network_changes_nothing_an_editor_did(db, home
     out = io.StringIO()
     call_command("setup_network", stdout=out)
     assert "nothing changed" in out.getvalue()
+
+
+def test_a_network_made_with_english_group_names_gets_the_french_ones(db, museum):
+    """Databases made before the names were French: the next run renames their groups,
+    workflows and tasks, and their members and pages stay with them."""
+    team = museum_team(museum)
+    network = Group.objects.get(name="Équipe du réseau")
+    member = network_member()
+    network_workflow = Workflow.objects.get(name="Équipe du réseau — modération")
+    english = [
+        (network, "Network team"),
+        (network_workflow, "Network team — moderation"),
+        (network_workflow.tasks.get(), "Network team — approval"),
+        (team.editors, f"{museum.title} — editors"),
+        (team.moderators, f"{museum.title} — moderators"),
+        (team.workflow, f"{museum.title} — moderation"),
+        (team.workflow.tasks.get(), f"{museum.title} — moderators' approval"),
+    ]
+    for item, name in english:
+        type(item).objects.filter(pk=item.pk).update(name=name)
+    call_command("setup_network", stdout=io.StringIO())
+    renamed = [type(item).objects.get(pk=item.pk).name for item, _name in english]
+    assert renamed == [
+        "Équipe du réseau",
+        "Équipe du réseau — modération",
+        "Équipe du réseau — validation",
+        f"{museum.title} — rédacteurs",
+        f"{museum.title} — modérateurs",
+        f"{museum.title} — modération",
+        f"{museum.title} — validation des modérateurs",
+    ]
+    assert list(member.groups.all()) == [network]
+    assert museum.get_workflow() == team.workflow
+    assert not Group.objects.filter(name__in=["Network team", f"{museum.title} — editors"])

@@ -217,3 +217,37 @@ def test_the_dutch_translator_sees_the_media_pages_in_dutch(client, db):
     assert "Mediabestand &#x27;Opname scène 1&#x27; toegevoegd." in listing
     media = Media.objects.get(title="Opname scène 1")
     assert media.collection == LanguageRecordings.objects.get(language_code="nl").collection
+
+
+def test_a_scene_without_a_french_recording_gets_one_in_german(
+    client, translator, visits, django_capture_on_commit_callbacks
+):
+    """The museum recorded its German commentary of the second scene first: the German
+    translator still finds the scene in the form, chooses it, and only /de/ plays it."""
+    french, german = visits["fr"], visits["de"]
+    second = french.scenes[1]
+    assert second.value["audio"] is None
+    segment = OverridableSegment.objects.get(
+        source=visits["source"], context__path=f"scenes.{second.id}.audio"
+    )
+    german_recording = language_recording("de", "kommentar-szene-2.mp3")
+    page = client.get(recordings_url(german)).content.decode()
+    assert "Keine französische Aufnahme" in page
+    response = client.post(
+        recordings_url(german),
+        {f"recording-{segment.pk}": german_recording.pk, f"recording-{visits['segment'].pk}": ""},
+    )
+    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[german.pk]), {"action": "publish"}
+        )
+    assert response.status_code == 302
+    client.logout()
+
+    def second_scene(visit):
+        content = client.get(visit.url).content.decode()
+        return content.split('id="scene-2"', 1)[1].split('id="scene-3"', 1)[0]
+
+    assert re.search(PLAYER + r'[^"]*kommentar-szene-2[^"]*\.mp3"', second_scene(german))
+    assert "<audio" not in second_scene(VirtualVisitPage.objects.get(pk=french.pk))

@@ -106,7 +106,7 @@ def test_without_javascript_the_visit_is_a_readable_linear_page(client, museum):
     assert len(images) == 3
     for img in images:
         assert ".width-640." in img["src"] and " 1280w" in img["srcset"]
-        assert img["alt"].startswith("Image provisoire à 360°")
+        assert img["alt"].startswith("Vue à 360° dessinée de la scène")
     assert content.count('<ul class="visit-scene__hotspots">') == 3
     assert '<a href="#scene-2">' in content and '<a href="#scene-1">' in content
     # The link hotspot of the last scene goes to the museum page, in the page's language.

@@ -137,7 +137,8 @@ def worker_config(client):
 
 def test_the_service_worker_loads_workbox_from_our_own_static_files(client, db):
     config, body = worker_config(client)
-    assert "importScripts(config.workbox)" in body
+    assert "importScripts(config.workbox, config.store)" in body
+    assert static_path(config["store"])
     assert "workbox-sw" in config["workbox"]
     assert static_path(config["workbox"])
     assert set(config["modules"]) >= {"workbox-routing", "workbox-strategies", "workbox-precaching"}

@@ -31,14 +31,6 @@ def track_anchor(number):
     return f"piste-{number}"
 
 
-def file_size(media):
-    """The size in bytes of a recording's file, 0 when the file is missing."""
-    try:
-        return media.file.size
-    except (OSError, ValueError):
-        return 0
-
-
 def size_text(size):
     """A file size as visitors read it, in decimal units of the active language:
     "4,2 Mo" in French, "4.2 MB" in English (Django's filesizeformat says "Mio")."""
@@ -145,7 +137,7 @@ class AudioGuidePage(ContentPage):
                     "audio_sources": transcoding.sources(recording.audio)
                     if recording.audio
                     else [],
-                    "size": file_size(recording.audio) if recording.audio else 0,
+                    "size": transcoding.stored_size(recording.audio.file) if recording.audio else 0,
                     "transcript": value["transcript"],
                 }
             )

@@ -84,6 +84,46 @@ def amount_text(is_free, amount):
     return pattern.format(amount=formats.number_format(amount, 2))
 
 
+# How far ahead a museum page knows its opening spans: a copy saved for offline words its
+# status by itself for this long (static/js/opening-status.js).
+SCHEDULE_DAYS = 35
+
+
+def milliseconds(moment):
+    return int(moment.timestamp() * 1000)
+
+
+def opening_schedule(periods, closures, now):
+    """What static/js/opening-status.js needs to say the opening status at the time the page
+    is read rather than when it was made (a page saved for offline): the spans of the coming
+    weeks as instants, what the sentences say of each opening, and the sentences themselves
+    in the page's language, with when all this was worked out."""
+    spans, until = opening_hours.upcoming_spans(periods, closures, now, SCHEDULE_DAYS)
+    paris = now.astimezone(opening_hours.PARIS)
+    return {
+        "made": milliseconds(now),
+        "until": milliseconds(until),
+        "seasonDays": opening_hours.SEASON_GAP.days,
+        "spans": [
+            {
+                "opens": milliseconds(opens),
+                "closes": milliseconds(closes),
+                "day": opens.date().isoformat(),
+                # None: at midnight ("ferme à minuit")
+                "closesAt": None if closes.time() == datetime.time(0, 0) else hhmm(closes.time()),
+                **opening_hours.opening_words(opens),
+            }
+            for opens, closes in spans
+        ],
+        "words": opening_hours.status_words(),
+        "updated": _("Horaires mis à jour le %(date)s à %(time)s")
+        % {
+            "date": formats.date_format(paris.date(), opening_hours.day_month_format()),
+            "time": paris.strftime("%H:%M"),
+        },
+    }
+
+
 def practical_information(museum, rows, now=None):
     """Everything the practical-information section shows, from the museum's fields and its
     rows ({relation: rows}, MuseumPage.practical_rows)."""
@@ -99,6 +139,7 @@ def practical_information(museum, rows, now=None):
     return {
         "status": status,
         "status_text": opening_hours.status_text(status),
+        "schedule": opening_schedule(periods, closures, now),
         "seasons": weekly_schedule(periods),
         "closures": [closure_label(closure) for closure in upcoming_closures],
         "departures": [

@@ -149,26 +149,70 @@ def day_month_format():
     return pgettext("date format: day and month, see Django's date filter", "j F")
 
 
+def status_words():
+    """The status's sentences in the active language, with {time}, {weekday} or {date} to
+    fill: the one wording of `status_text` here and of static/js/opening-status.js on a
+    phone (the museum page's embedded schedule, museum_pages.practical.display)."""
+    slots = {"time": "{time}", "weekday": "{weekday}", "date": "{date}"}
+    return {
+        UNKNOWN: _("Horaires pas encore disponibles"),
+        OPEN: _("Ouvert maintenant — ferme à %(time)s") % slots,
+        "open_midnight": _("Ouvert maintenant — ferme à minuit"),
+        SEASON: _("Fermé pour la saison — réouverture le %(date)s") % slots,
+        "today": _("Fermé — ouvre aujourd'hui à %(time)s") % slots,
+        "tomorrow": _("Fermé — ouvre demain à %(time)s") % slots,
+        "weekday": _("Fermé — ouvre %(weekday)s à %(time)s") % slots,
+    }
+
+
+def fill(sentence, **values):
+    for name, value in values.items():
+        sentence = sentence.replace(f"{{{name}}}", value)
+    return sentence
+
+
+def opening_words(opens):
+    """What the sentences say of an opening at `opens` (aware): its time, weekday, date."""
+    opens = opens.astimezone(PARIS)
+    return {
+        "time": opens.strftime("%H:%M"),
+        "weekday": str(WEEKDAYS[opens.weekday()]),
+        "date": formats.date_format(opens.date(), day_month_format()),
+    }
+
+
 def status_text(status):
     """The status in words, in the active language."""
+    words = status_words()
     if status.kind == UNKNOWN:
-        return _("Horaires pas encore disponibles")
+        return words[UNKNOWN]
     at = status.at.astimezone(PARIS)
-    time = at.strftime("%H:%M")
     if status.kind == OPEN:
         if at.time() == datetime.time(0, 0):
-            return _("Ouvert maintenant — ferme à minuit")
-        return _("Ouvert maintenant — ferme à %(time)s") % {"time": time}
+            return words["open_midnight"]
+        return fill(words[OPEN], time=at.strftime("%H:%M"))
     if status.kind == SEASON:
-        date = formats.date_format(at.date(), day_month_format())
-        return _("Fermé pour la saison — réouverture le %(date)s") % {"date": date}
+        return fill(words[SEASON], **opening_words(at))
     days = (at.date() - status.now.astimezone(PARIS).date()).days
-    if days == 0:
-        return _("Fermé — ouvre aujourd'hui à %(time)s") % {"time": time}
-    if days == 1:
-        return _("Fermé — ouvre demain à %(time)s") % {"time": time}
-    weekday = str(WEEKDAYS[at.weekday()])
-    return _("Fermé — ouvre %(weekday)s à %(time)s") % {"weekday": weekday, "time": time}
+    key = {0: "today", 1: "tomorrow"}.get(days, "weekday")
+    return fill(words[key], **opening_words(at))
+
+
+def upcoming_spans(periods, closures, now, days):
+    """The opening spans from yesterday to `days` days after today, then the first one
+    after them: ([(opens, closes)], the end of the days covered). Until that end, the
+    status at any time is worked out from these spans as `opening_status` does."""
+    periods, closures = list(periods), list(closures)
+    today = now.astimezone(PARIS).date()
+    spans = []
+    for offset in range(-1, HORIZON_DAYS if periods else 0):
+        found = spans_on(today + datetime.timedelta(days=offset), periods, closures)
+        if offset <= days:
+            spans.extend(found)
+        elif found:
+            spans.append(found[0])
+            break
+    return spans, end_of_day(today + datetime.timedelta(days=days))
 
 
 def seconds_until_change(statuses, now, ceiling=300):

@@ -1,33 +1,26 @@
 /* The offline page's list of what is saved on this device: the museums saved for offline
-   (static/js/offline-save.js), each in its own cache named "memhisto-saved:<language>:<path>"
-   holding a description of the copy (OFFLINE_INFO). The page's own language first. */
+   (static/js/offline-store.js), the page's own language first. */
 (function () {
     "use strict";
 
     var list = document.getElementById("offline-saved-list");
     var empty = document.getElementById("offline-saved-empty");
-    if (!list || !window.caches) {
+    if (!list || !window.caches || !window.MemhistoOffline) {
         return;
     }
     var language = list.getAttribute("data-language");
     var savedOn = list.getAttribute("data-saved-on");
-    var PREFIX = "memhisto-saved:";
-    var OFFLINE_INFO = "/offline-info.json";
 
-    function describe(name) {
-        return caches.open(name).then(function (cache) {
-            return cache.match(OFFLINE_INFO);
-        }).then(function (response) {
-            return response ? response.json() : null;
-        });
-    }
-
-    caches.keys().then(function (names) {
-        return Promise.all(names.filter(function (name) {
-            return name.indexOf(PREFIX) === 0;
-        }).map(describe));
-    }).then(function (copies) {
-        copies = copies.filter(Boolean).sort(function (a, b) {
+    window.MemhistoOffline.copies().then(function (copies) {
+        var seen = {};
+        copies = copies.map(function (copy) {
+            return copy.info;
+        }).filter(function (copy) {
+            var museum = copy.language + copy.url;
+            var first = !seen[museum];
+            seen[museum] = true;
+            return first;
+        }).sort(function (a, b) {
             return (b.language === language) - (a.language === language) || a.title.localeCompare(b.title);
         });
         copies.forEach(function (copy) {

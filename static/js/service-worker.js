@@ -13,7 +13,7 @@
 "use strict";
 
 var config = self.MEMHISTO_WORKER;
-importScripts(config.workbox);
+importScripts(config.workbox, config.store);
 workbox.setConfig({
     debug: false,
     modulePathCb: function (name) {
@@ -48,36 +48,14 @@ function languageOf(url) {
     return config.languages.indexOf(code) !== -1 ? code : config.languages[0];
 }
 
-/* The complete saved copies of museums (static/js/offline-save.js): caches named
-   "memhisto-saved:…" that hold their description, which is written last. */
-var SAVED_PREFIX = "memhisto-saved:";
-var OFFLINE_INFO = "/offline-info.json";
-
-function savedCaches() {
-    return caches.keys().then(function (names) {
-        return Promise.all(names.filter(function (name) {
-            return name.indexOf(SAVED_PREFIX) === 0;
-        }).map(function (name) {
-            return caches.open(name).then(function (cache) {
-                return cache.match(OFFLINE_INFO).then(function (response) {
-                    return response ? response.json().then(function (info) {
-                        return { cache: cache, info: info };
-                    }) : null;
-                });
-            });
-        }));
-    }).then(function (copies) {
-        return copies.filter(Boolean);
-    });
-}
-
 /* The saved answer to `request`: the same address, or the picture or recording kept in
    its place (another width or format: the copy's substitutes); a page with another query
    string is the same page. A range of a recording is cut from the whole saved file. */
 function savedCopy(request) {
     var url = new URL(request.url);
     var path = url.pathname + url.search;
-    return savedCaches().then(function (copies) {
+    /* The saved museums (static/js/offline-store.js). */
+    return self.MemhistoOffline.copies().then(function (copies) {
         return copies.reduce(function (found, copy) {
             return found.then(function (response) {
                 if (response) {

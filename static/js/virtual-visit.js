@@ -29,6 +29,8 @@
   var viewer;
   var AUTO_ROTATE = -2; // degrees per second: a slow turn until the visitor acts
   var PHOTO_HAOV = 70; // a flat photo is shown as a small piece of sphere
+  var EDGE = 4; // px kept between a hotspot's label and the stage's edge
+  var fitting = false; // fitLabels() runs at every frame while the view moves
 
   if (config.preview) {
     loadViewer(); // the editor's preview shows the viewer at once
@@ -117,6 +119,12 @@
       status.textContent = strings.arrived + " " + scenesById[viewer.getScene()].title;
       if (viewer.isOrientationSupported && viewer.isOrientationSupported()) gyroButton.hidden = false;
     });
+    viewer.on("load", fitLabelsWhileMoving);
+    viewer.on("animatefinished", function () {
+      fitting = false;
+      fitLabels();
+    });
+    window.addEventListener("resize", fitLabels);
     viewer.on("scenechange", function (id) {
       var scene = scenesById[id];
       titleNode.textContent = scene.title;
@@ -131,6 +139,7 @@
     // Touching, dragging, a key or a focused control stop the automatic turn.
     ["mousedown", "touchstart", "keydown", "focusin", "wheel"].forEach(function (type) {
       section.addEventListener(type, stopRotation, { passive: true });
+      section.addEventListener(type, fitLabelsWhileMoving, { passive: true });
     });
 
     section.querySelectorAll("[data-visit-turn]").forEach(function (button) {
@@ -205,6 +214,43 @@
     rotateButton.setAttribute("aria-pressed", "false");
   }
 
+  function fitLabelsWhileMoving() {
+    if (fitting) return;
+    fitting = true;
+    requestAnimationFrame(function step() {
+      fitLabels();
+      if (fitting) requestAnimationFrame(step);
+    });
+  }
+
+  // A hotspot's label (and its open text) near the stage's edge is moved sideways to stay
+  // whole on a phone; its point stays where it is. One whose point has left the stage is
+  // faded out (data-outside) rather than cut, and still reached with Tab.
+  function fitLabels() {
+    var stage = panoramaNode.getBoundingClientRect();
+    var nodes = panoramaNode.querySelectorAll(".visit-hs__control, .visit-hs__text:not([hidden])");
+    var moves = Array.prototype.map.call(nodes, function (node) {
+      var point = node.parentNode.getBoundingClientRect().left;
+      if (node.parentNode.style.visibility !== "visible") return 0; // behind: see the CSS
+      if (point < stage.left || point > stage.right) return null;
+      var box = node.getBoundingClientRect();
+      var current = Number(node.dataset.nudge || 0);
+      var left = box.left - current;
+      var right = box.right - current;
+      var nudge = 0;
+      if (right > stage.right - EDGE) nudge = stage.right - EDGE - right;
+      if (left + nudge < stage.left + EDGE) nudge = stage.left + EDGE - left; // wider than the stage
+      return Math.round(nudge);
+    });
+    moves.forEach(function (nudge, index) {
+      var node = nodes[index];
+      node.toggleAttribute("data-outside", nudge === null);
+      if (nudge === null || Number(node.dataset.nudge || 0) === nudge) return;
+      node.dataset.nudge = nudge;
+      node.style.setProperty("--nudge", nudge + "px");
+    });
+  }
+
   function buildHotspot(div, hotspot) {
     var control;
     if (hotspot.kind === "page") {
@@ -237,6 +283,7 @@
         var open = control.getAttribute("aria-expanded") !== "true";
         control.setAttribute("aria-expanded", String(open));
         panel.hidden = !open;
+        fitLabels();
       });
     }
     // A hotspot reached with Tab is turned into view, not scrolled into it.

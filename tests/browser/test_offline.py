@@ -2,6 +2,7 @@
 page, and a page that was not saved opens the offline page in the visitor's language; the
 admin is left to the network; nothing is registered for a signed-in editor."""
 
+import datetime
 import json
 import re
 
@@ -141,6 +142,20 @@ for code in ("fr", "de"):
     museum = MuseumPage.objects.get(slug="carriere-wellington", locale__language_code=code)
     museum.save_revision().publish()
 """
+# The German status of the museum at two instants (milliseconds), as the server words it.
+STATUS_AT = """
+import datetime
+from django.utils import translation
+from museum_pages.models import MuseumPage
+from museum_pages.practical import opening_hours
+museum = MuseumPage.objects.get(slug="carriere-wellington", locale__language_code="de")
+rows = museum.practical_rows(remember=False)
+for ms in {instants!r}:
+    moment = datetime.datetime.fromtimestamp(ms / 1000, tz=datetime.UTC)
+    status = opening_hours.opening_status(rows["opening_periods"], rows["closures"], moment)
+    with translation.override("de"):
+        print(opening_hours.status_text(status))
+"""
 SAVED_VERSION = """async () => {
     for (const name of await caches.keys()) {
         if (!name.startsWith("memhisto-saved:de:/de/carriere-wellington/:")) continue;
@@ -173,10 +188,33 @@ def test_a_german_visitor_saves_a_museum_and_visits_it_without_signal(phone, liv
         page.reload()
         assert "Carrière Wellington" in page.locator("h1").inner_text()
         assert saved_status(page).inner_text().startswith("Offline: am ")
-        # The practical information, and the opening status worked out on the server.
         practical = page.locator("section.practical")
         assert practical.get_by_role("heading", name="Praktische Informationen").is_visible()
         assert practical.inner_text().count("\n") > 3
+
+        # The opening status worked out on the phone: the saved page read again a minute
+        # after the museum next closes, when the status the server wrote is wrong.
+        schedule = json.loads(page.locator("#opening-schedule").text_content())
+        closes = next(span for span in schedule["spans"] if span["closes"] > schedule["made"])
+        # (at least 20 minutes later: a page younger than 15 minutes is not dated)
+        later = max(closes["closes"] + 60_000, schedule["made"] + 20 * 60_000)
+        instants = [schedule["made"], later]
+        written, expected = live_site.manage(
+            "shell", "-c", STATUS_AT.format(instants=instants)
+        ).splitlines()[-2:]
+        assert written != expected
+        reread = phone.new_page()
+        reread.clock.set_fixed_time(datetime.datetime.fromtimestamp(later / 1000, tz=datetime.UTC))
+        reread.goto(live_site.url + MUSEUM)
+        status = reread.locator(".page-hero .opening-status")
+        assert status.inner_text() == expected
+        assert "opening-status--open" not in status.get_attribute("class")
+        updated = reread.locator(".opening-status__updated")
+        assert re.fullmatch(
+            r"Öffnungszeiten aktualisiert am \d+\. \w+ um \d\d:\d\d", updated.inner_text()
+        )
+        screenshot(reread, "offline-opening-status-de-phone")
+        reread.close()
 
         # The visit: the viewer starts from the saved files, then the second scene.
         page.locator("#visits-heading + ul a").first.click()
@@ -211,14 +249,16 @@ def test_a_german_visitor_saves_a_museum_and_visits_it_without_signal(phone, liv
         assert page.locator("h1").inner_text() == "Offline"
         assert "Carrière Wellington" in page.locator("#offline-saved-list").inner_text()
 
-        # Back online after a French and a German publication: the copy is saved again.
+        # Back online after a French and a German publication: the copy is saved again
+        # from whatever page is opened first, here the network's home page.
         live_site.manage("shell", "-c", PUBLISH_FRENCH_AND_GERMAN)
         phone.set_offline(False)
-        page.goto(live_site.url + MUSEUM)
+        page.goto(live_site.url + "/de/")
         page.wait_for_function(
             f"async () => ({SAVED_VERSION})().then(v => v !== null && v !== {version!r})",
             timeout=60_000,
         )
+        page.goto(live_site.url + MUSEUM)
         saved_status(page).filter(has_text="aktuell").wait_for(timeout=60_000)
 
         # Removed: nothing of it is left.

@@ -2,9 +2,12 @@
 row, the opening status on a museum's first screen, "open now" through the form, and
 "near me" with the location granted or refused (then the town field)."""
 
+from urllib.parse import urljoin
+
 import pytest
 
 from tests.browser.helpers import PHONE, screenshot, serious_accessibility_violations
+from tests.helpers import FRENCH_SPACING, FRENCH_WORDS
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +22,12 @@ WORDS = {
     "nl": {"open": "Geopend", "now": "Nu open", "show": "Tonen", "near": "In mijn buurt",
            "field": "In de buurt van een plaats of postcode", "languages": "Talen"},
 }  # fmt: skip
+PRICE = {"de": "11,00 €", "en": "€11.00", "nl": "€ 11,00"}  # the Historial's full price
+ROUTE = "/fr/parcours/dunkerque-cote-opale-1940-1944/"  # its other languages: the menu's links
+# What describes the page to a visitor who does not see it, once the scripts have run.
+DESCRIBED = """() => [...document.querySelectorAll("[alt], [title], [aria-label], [placeholder]")]
+    .flatMap(node => ["alt", "title", "aria-label", "placeholder"]
+        .filter(name => node.hasAttribute(name)).map(name => node.getAttribute(name)))"""
 
 
 def open_phone(browser, live_site, path, code, **context_options):
@@ -63,6 +72,41 @@ def test_header_is_one_row_with_a_language_menu_that_works_with_the_keyboard(pho
     other.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/fr/")
+
+
+def test_the_language_menu_closes_with_escape_and_when_the_focus_or_a_click_leaves_it(phone):
+    page = phone("/nl/historial-peronne/", "nl")
+    menu = page.get_by_role("navigation", name=WORDS["nl"]["languages"])
+    details, toggle = menu.locator("details"), menu.locator("summary")
+    links = menu.locator("a")  # found when hidden too, unlike get_by_role
+
+    def is_open():
+        return details.get_attribute("open") is not None
+
+    def has_focus(locator):
+        return locator.evaluate("node => node === document.activeElement")
+
+    toggle.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert is_open() and has_focus(links.first)
+    page.keyboard.press("Escape")
+    assert not is_open() and has_focus(toggle)  # the keyboard is back where it was
+    # Tab past the last language: the menu closes behind the focus.
+    page.keyboard.press("Enter")
+    for _link in range(links.count() + 1):
+        page.keyboard.press("Tab")
+    assert not is_open() and not has_focus(links.last)
+    # Shift+Tab from the summary, to the search link before it.
+    toggle.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")
+    assert not is_open()
+    # A tap elsewhere in the page.
+    toggle.click()
+    assert is_open()
+    page.locator("h1").click()
+    assert not is_open()
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -126,6 +170,33 @@ def test_near_me_refused_offers_the_town_field_which_sorts_by_that_town(phone, c
     first = page.locator(".card").first
     assert first.locator(".card__link").get_attribute("href").endswith("/historial-peronne/")
     assert page.locator(".card__town").first.inner_text().startswith("Péronne")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_french_on_a_phone_alt_texts_and_map_controls_included(phone, code):
+    """The home page and its map, a museum with its pictures and prices, a route and its
+    map: no French word in an alt text, a label or a map control, no French spacing."""
+    home = phone(f"/{code}/", code)
+    home.locator("#network-map .leaflet-control-zoom a").first.wait_for()
+    museum = phone(f"/{code}/historial-peronne/", code)
+    assert PRICE[code] in museum.locator("main").inner_text()
+    assert museum.locator("img[alt]").count() >= 1  # its picture, described
+    route = phone(ROUTE, code)
+    translated = route.locator(f'.language-switcher a[hreflang="{code}"]').get_attribute("href")
+    route.goto(urljoin(route.url, translated))
+    route.locator(".leaflet-control-zoom a").first.wait_for()
+    for page in (home, museum, route):
+        described = page.evaluate(DESCRIBED)
+        assert described, page.url
+        for value in described:
+            assert not FRENCH_WORDS.search(value), (page.url, value)
+            assert not FRENCH_SPACING.search(value), (page.url, value)
+        text = page.locator("body").inner_text()
+        assert not FRENCH_SPACING.findall(text), (page.url, FRENCH_SPACING.findall(text)[:5])
+    # Both maps name their controls in the page's language (test_network_map.py: which words).
+    zoom_in = ".leaflet-control-zoom a"
+    titles = {page.locator(zoom_in).first.get_attribute("title") for page in (home, route)}
+    assert len(titles) == 1 and "Zoom avant" not in titles
 
 
 def test_phone_pages_have_no_serious_accessibility_violation(phone, live_site):

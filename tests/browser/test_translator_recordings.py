@@ -1,7 +1,8 @@
-"""At desktop size, in the German admin: the German translator uploads a German MP3 into
-the German recordings collection, chooses it as the German recording of a scene of the
-Mimoyecques visit (a visit no other browser test reads), publishes, and the German visit
-offers that file while the French one keeps the French recording. Undone at the end."""
+"""At desktop size, in the translator's own admin language (en, de, nl): the translator
+uploads an MP3 spoken in their language into their language's recordings collection,
+chooses it as the recording of a scene of the Mimoyecques visit (a visit no other browser
+test reads) in their translation, publishes, and the visit in their language offers that
+file while the French one keeps the French recording. Undone at the end."""
 
 import re
 import shutil
@@ -16,13 +17,61 @@ pytestmark = pytest.mark.browser
 
 FRENCH_MP3 = Path(__file__).resolve().parents[1] / "files" / "bonjour.mp3"
 VISIT = "forteresse-mimoyecques/visite-virtuelle/"  # the French visit
-GERMAN_VISIT = "forteresse-mimoyecques/virtueller-rundgang/"
-TITLE = "Kommentar Mimoyecques (Browser)"
 FRENCH_TITLE = "Commentaire Mimoyecques (navigateur)"
 
-# The French scene gets a French recording and the German translation of its transcript, as
-# the museum's team and the translator's earlier work would have left them. Prints the German
-# visit's id and the live revisions to publish again at the end.
+# What each translator meets, in their admin's words (Wagtail's, wagtailmedia's and ours),
+# and what they record: a sentence spoken by espeak-ng in that language.
+TRANSLATORS = {
+    "en": {
+        "language": "English",
+        "visit": "forteresse-mimoyecques/virtual-tour/",
+        "title": "Mimoyecques commentary (browser)",
+        "file": "commentary-mimoyecques",
+        "spoken": "Welcome to the Mimoyecques fortress.",
+        "transcript": "Hello.",
+        "media": "Media",
+        "add_audio": "Add audio",
+        "choose": "Choose the recordings",
+        "heading": "Recordings: English",
+        "save": "Save these choices",
+        "saved": "Recordings chosen",
+        "publish": "Publish in English",
+    },
+    "de": {
+        "language": "Deutsch",
+        "visit": "forteresse-mimoyecques/virtueller-rundgang/",
+        "title": "Kommentar Mimoyecques (Browser)",
+        "file": "kommentar-mimoyecques",
+        "spoken": "Willkommen in der Festung von Mimoyecques.",
+        "transcript": "Guten Tag.",
+        "media": "Medien",
+        "add_audio": "Audio hinzufügen",
+        "choose": "Aufnahmen auswählen",
+        "heading": "Aufnahmen: Deutsch",
+        "save": "Diese Auswahl speichern",
+        "saved": "Aufnahmen ausgewählt",
+        "publish": "Veröffentlichen in Deutsch",
+    },
+    "nl": {
+        "language": "Nederlands",
+        "visit": "forteresse-mimoyecques/virtuele-rondleiding/",
+        "title": "Commentaar Mimoyecques (browser)",
+        "file": "commentaar-mimoyecques",
+        "spoken": "Welkom in het fort van Mimoyecques.",
+        "transcript": "Goedendag.",
+        "media": "Media",
+        "add_audio": "Audio toevoegen",
+        "choose": "Opnamen kiezen",
+        "heading": "Opnamen: Nederlands",
+        "save": "Deze keuzes opslaan",
+        "saved": "Opnamen gekozen",
+        "publish": "Publiceer in Nederlands",
+    },
+}
+
+# The French scene gets a French recording and the translation of its transcript, as the
+# museum's team and the translator's earlier work would have left them. Prints the
+# translated visit's id and the live revisions to publish again at the end.
 SETUP = """
 from django.core.files.base import ContentFile
 from wagtail.models import Locale
@@ -31,8 +80,8 @@ from wagtailmedia.models import Media
 from museum_pages.models import VirtualVisitPage
 from teams.permissions import museum_team
 french = VirtualVisitPage.objects.get(url_path__endswith="/VISIT", locale__language_code="fr")
-german = french.get_translation(Locale.objects.get(language_code="de"))
-revisions = [french.live_revision_id, german.live_revision_id]
+translated = french.get_translation(Locale.objects.get(language_code="LANGUAGE"))
+revisions = [french.live_revision_id, translated.live_revision_id]
 collection = museum_team(french.get_parent()).collection
 data = open("FRENCH_MP3", "rb").read()
 file = ContentFile(data, name="commentaire-mimoyecques.mp3")
@@ -45,9 +94,9 @@ source, _created = TranslationSource.update_or_create_from_instance(french)
 path = "scenes." + scene.id + ".transcript"
 segment = StringSegment.objects.get(source=source, context__path=path)
 StringTranslation.objects.update_or_create(
-    translation_of=segment.string, locale=Locale.objects.get(language_code="de"),
-    context=segment.context, defaults={"data": "Guten Tag.", "translation_type": "manual"})
-print(german.pk, *revisions)
+    translation_of=segment.string, locale=Locale.objects.get(language_code="LANGUAGE"),
+    context=segment.context, defaults={"data": "TRANSCRIPT", "translation_type": "manual"})
+print(translated.pk, *revisions)
 """
 
 CLEANUP = """
@@ -70,17 +119,17 @@ def script(text, **values):
     return text
 
 
-def german_mp3(tmp_path):
-    """A German sentence spoken by espeak-ng, encoded by ffmpeg; the committed French MP3
-    when they are missing."""
+def spoken_mp3(tmp_path, language, words):
+    """A sentence in `language` spoken by espeak-ng, encoded by ffmpeg; the committed French
+    MP3 when they are missing."""
     espeak, ffmpeg = shutil.which("espeak-ng"), shutil.which("ffmpeg")
-    mp3 = tmp_path / "kommentar-mimoyecques.mp3"
+    mp3 = tmp_path / f"{words['file']}.mp3"
     if not (espeak and ffmpeg):
         shutil.copy(FRENCH_MP3, mp3)
         return mp3
-    wav = tmp_path / "kommentar.wav"
+    wav = tmp_path / "spoken.wav"
     subprocess.run(  # noqa: S603
-        [espeak, "-v", "de", "-w", str(wav), "Willkommen in der Festung von Mimoyecques."],
+        [espeak, "-v", language, "-w", str(wav), words["spoken"]],
         check=True,
         capture_output=True,
     )
@@ -93,47 +142,59 @@ def german_mp3(tmp_path):
     return mp3
 
 
-def test_german_translator_records_a_scene_in_the_german_admin(page_at, live_site, tmp_path):
-    mp3 = german_mp3(tmp_path)
-    setup = script(SETUP, VISIT=VISIT, FRENCH_MP3=FRENCH_MP3, FRENCH_TITLE=FRENCH_TITLE)
-    german_id, *revisions = live_site.manage("shell", "-c", setup).strip().splitlines()[-1].split()
+@pytest.mark.parametrize("language", TRANSLATORS)
+def test_translator_records_a_scene_in_their_admin_language(page_at, live_site, tmp_path, language):
+    words = TRANSLATORS[language]
+    mp3 = spoken_mp3(tmp_path, language, words)
+    setup = script(
+        SETUP,
+        VISIT=VISIT,
+        FRENCH_MP3=FRENCH_MP3,
+        FRENCH_TITLE=FRENCH_TITLE,
+        LANGUAGE=language,
+        TRANSCRIPT=words["transcript"],
+    )
+    translated_id, *revisions = (
+        live_site.manage("shell", "-c", setup).strip().splitlines()[-1].split()
+    )
     try:
-        page = page_at("/admin/login/", locale="de-DE")
-        fill_login_form(page, "translator-de")
+        page = page_at("/admin/login/", locale=language)
+        fill_login_form(page, f"translator-{language}")
         page.keyboard.press("Enter")
         page.wait_for_url("**/admin/")
-        assert page.locator("html").get_attribute("lang") == "de"
+        assert page.locator("html").get_attribute("lang") == language
 
-        # Medien → Audio hinzufügen: into the German recordings collection.
-        page.get_by_role("link", name="Medien").first.click()
+        # Media → Add audio: into the recordings collection of the translator's language.
+        page.get_by_role("link", name=words["media"], exact=True).first.click()
         page.wait_for_url(re.compile(r"/admin/media/$"))
-        page.get_by_role("link", name="Audio hinzufügen").click()
+        page.get_by_role("link", name=words["add_audio"], exact=True).click()
         page.wait_for_url(re.compile(r"/admin/media/audio/add/$"))
-        page.fill("#id_title", TITLE)
+        page.fill("#id_title", words["title"])
         page.set_input_files("#id_file", str(mp3))
         page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
         page.wait_for_url(re.compile(r"/admin/media/$"))
-        assert TITLE in page.inner_text("main")
+        assert words["title"] in page.inner_text("main")
 
         # The translation editor says where the recordings are chosen.
-        page.goto(f"{live_site.url}/admin/pages/{german_id}/edit/")
-        page.get_by_role("link", name="Aufnahmen auswählen").click()
+        page.goto(f"{live_site.url}/admin/pages/{translated_id}/edit/")
+        page.get_by_role("link", name=words["choose"]).click()
         page.wait_for_url(re.compile(r"/recordings/$"))
-        assert page.locator("h1").first.inner_text().startswith("Aufnahmen: Deutsch")
+        assert page.locator("h1").first.inner_text().startswith(words["heading"])
         choice = page.locator("select").first
-        choice.select_option(label=TITLE)
-        screenshot(page, "translator-de-recordings")
-        page.get_by_role("button", name="Diese Auswahl speichern").click()
-        page.wait_for_url(re.compile(rf"/admin/pages/{german_id}/edit/$"))
-        assert "Aufnahmen ausgewählt" in page.inner_text("body")
-        page.get_by_role("button", name="Veröffentlichen in Deutsch").click()
+        choice.select_option(label=words["title"])
+        screenshot(page, f"translator-{language}-recordings")
+        page.get_by_role("button", name=words["save"]).click()
+        page.wait_for_url(re.compile(rf"/admin/pages/{translated_id}/edit/$"))
+        assert words["saved"] in page.inner_text("body")
+        page.get_by_role("button", name=words["publish"]).click()
         page.wait_for_load_state()
 
-        # The German visit offers the German file; the French one keeps the French file.
-        visitor = page_at(f"/de/{GERMAN_VISIT}?from=recordings-test", locale="de-DE")
+        # The visit in the translator's language offers their file; the French one keeps
+        # the French file.
+        visitor = page_at(f"/{language}/{words['visit']}?from=recordings-test", locale=language)
         sources = visitor.locator("#scene-1 audio source")
         urls = [sources.nth(n).get_attribute("src") for n in range(sources.count())]
-        assert urls and all("kommentar-mimoyecques" in url for url in urls), urls
+        assert urls and all(words["file"] in url for url in urls), urls
         visitor.goto(f"{live_site.url}/fr/{VISIT}?from=recordings-test")
         french = visitor.locator("#scene-1 audio source").first.get_attribute("src")
         assert "commentaire-mimoyecques" in french
@@ -143,6 +204,6 @@ def test_german_translator_records_a_scene_in_the_german_admin(page_at, live_sit
             REVISIONS=",".join(revisions),
             VISIT=VISIT,
             FRENCH_TITLE=FRENCH_TITLE,
-            TITLE=TITLE,
+            TITLE=words["title"],
         )
         live_site.manage("shell", "-c", cleanup)

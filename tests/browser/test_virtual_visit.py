@@ -147,3 +147,38 @@ def test_status_says_the_scene_once_loaded_and_full_screen_has_a_visible_exit(pa
     leave.wait_for()
     page.keyboard.press("Escape")
     leave.wait_for(state="hidden")
+
+
+# Each hotspot label (and open text) a visitor sees, with its box and the stage's.
+LABELS_SEEN = """() => {
+    const stage = document.getElementById("visit-panorama").getBoundingClientRect();
+    return [...document.querySelectorAll(".visit-hs__control, .visit-hs__text:not([hidden])")]
+        .filter(node => getComputedStyle(node).opacity !== "0")
+        .filter(node => getComputedStyle(node).visibility === "visible")
+        .map(node => {
+            const box = node.getBoundingClientRect();
+            return {label: node.textContent.slice(0, 40), left: box.left, right: box.right,
+                    stageLeft: stage.left, stageRight: stage.right};
+        });
+}"""
+
+
+def test_hotspot_labels_stay_whole_on_a_phone_screen_all_the_way_round(page_at):
+    """Issue 21: a label was cut at the edge of a phone's screen. Turning round 30° at a
+    time, every label a visitor sees, and the open information text, is whole."""
+    page = page_at(VISIT, viewport=PHONE)
+    wait_for_viewer(page)
+    page.get_by_role("button", name="Tourner à gauche").click()  # the automatic turn stops
+    page.wait_for_timeout(600)
+    page.locator(".visit-hs--info .visit-hs__control").first.click()  # its text opens
+    seen = set()
+    for turn in range(12):
+        page.get_by_role("button", name="Tourner à droite").click()
+        page.wait_for_timeout(600)  # the turn takes 300 ms
+        for label in page.evaluate(LABELS_SEEN):
+            seen.add(label["label"])
+            assert label["left"] >= max(label["stageLeft"], 0), (turn, label)
+            assert label["right"] <= min(label["stageRight"], PHONE["width"]), (turn, label)
+        if turn == 1:
+            screenshot(page, "visit-labels-near-the-edge-390x844")
+    assert len(seen) >= 3  # the information, its text and the scene links were checked

@@ -43,6 +43,7 @@ from demo.factories import (
     StandardPageFactory,
     ThemeFactory,
 )
+from demo.placeholders import motif_of
 from demo.practical import practical_fields, practical_texts
 from demo.visits import ensure_visit
 from home.models import NetworkHomePage
@@ -226,7 +227,7 @@ class Command(BaseCommand):
             code: [
                 in_language(page["title"], code),
                 in_language(page["intro"], code),
-                in_language(page["title"], code),  # alt text: the placeholder shows the name
+                in_language(page["title"], code),  # alt text: the picture stands for the place
                 in_language(town, code),
                 *rich_texts(paragraphs(in_language(page["body"], code))),
                 *practical_texts(data, code),
@@ -239,8 +240,8 @@ class Command(BaseCommand):
             collection = self.museum_collection(title)
             hero = ImageFactory(
                 title=title,
-                subtitle=self.themes[theme_slugs[0]].name,
                 colour=self.themes[theme_slugs[0]].colour,
+                motif=motif_of(data),
                 collection=collection,
             )
         museum = self.ensure_page(
@@ -279,8 +280,8 @@ class Command(BaseCommand):
         if not museum.get_children().filter(slug=slug[languages.SOURCE]).exists():
             hero = ImageFactory(
                 title=title,
-                subtitle=museum.title,
                 colour=museum.themes.first().colour,
+                motif=motif_of(data),
                 collection=self.museum_collection(museum.title),
             )
         self.ensure_page(
