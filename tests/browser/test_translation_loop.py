@@ -1,7 +1,7 @@
 """The editorial loop in a real browser: the Wellington moderator publishes a new exhibit in
-French; translator-de finds it on the German dashboard, is refused publication while a
-string is missing (another tab's included), translates each string and publishes; /de/
-shows it, /nl/ still does not.
+French; a translator (en, de, nl) finds it on the dashboard of their admin language, is
+refused publication while a string is missing (another tab's included), translates each
+string and publishes; their language shows it, another language still does not.
 
 Other browser tests publish French pages on the same live site (which the sync rightly
 turns into waiting pages): this test counts its own page only."""
@@ -27,6 +27,42 @@ EXHIBIT = (
 )
 
 
+# What each translator meets in their admin (our catalogues and wagtail-localize's), and
+# the text they type.
+TRANSLATORS = {
+    "en": {
+        "to_translate": "To translate",
+        "texts": "4 texts",
+        "publish": "Publish in English",
+        "refused": "Publication refused",
+        "translate": "Translate",
+        "save": "Save",
+        "typed": "English text",
+        "other": "nl",
+    },
+    "de": {
+        "to_translate": "Zu übersetzen",
+        "texts": "4 Texte",
+        "publish": "Veröffentlichen in Deutsch",
+        "refused": "Veröffentlichung abgelehnt",
+        "translate": "Übersetzen",
+        "save": "Speichern",
+        "typed": "Deutscher Text",
+        "other": "nl",
+    },
+    "nl": {
+        "to_translate": "Te vertalen",
+        "texts": "4 teksten",
+        "publish": "Publiceer in Nederlands",
+        "refused": "Publicatie geweigerd",
+        "translate": "Vertaal",
+        "save": "Opslaan",
+        "typed": "Nederlandse tekst",
+        "other": "de",
+    },
+}
+
+
 def log_in(page_at, username, locale):
     page = page_at("/admin/login/?next=/admin/", locale=locale)
     fill_login_form(page, username)
@@ -35,7 +71,9 @@ def log_in(page_at, username, locale):
     return page
 
 
-def test_a_french_exhibit_reaches_german_readers_through_the_translator(page_at, live_site):
+@pytest.mark.parametrize("language", TRANSLATORS)
+def test_a_french_exhibit_reaches_readers_through_the_translator(page_at, live_site, language):
+    words = TRANSLATORS[language]
     museum_id, museum_slug = live_site.manage("shell", "--no-imports", "-c", MUSEUM).split()
     title = f"Les tunneliers {uuid.uuid4().hex[:6]}"
 
@@ -57,52 +95,55 @@ def test_a_french_exhibit_reaches_german_readers_through_the_translator(page_at,
     ).split()
     assert live == "True"
 
-    # translator-de finds it on the German dashboard, in the Wellington group.
-    translator = log_in(page_at, "translator-de", "de-DE")
-    panel = translator.locator("section", has_text="Zu übersetzen").first
+    # The translator finds it on their dashboard, in the Wellington group.
+    translator = log_in(page_at, f"translator-{language}", language)
+    panel = translator.locator("section", has_text=words["to_translate"]).first
     mine = panel.locator("li[data-page]", has_text=title)
     assert mine.count() == 1
-    assert "4 Texte" in mine.inner_text()
-    screenshot(translator, "translation-loop-dashboard-de")
+    assert words["texts"] in mine.inner_text()
+    screenshot(translator, f"translation-loop-dashboard-{language}")
     mine.get_by_role("link", name=title).click()
     translator.wait_for_load_state()
 
     # Publishing now is refused, with the list of what is missing.
     with translator.expect_navigation():
-        translator.get_by_role("button", name="Veröffentlichen in Deutsch").click()
-    refusal = translator.get_by_text("Veröffentlichung abgelehnt").first
+        translator.get_by_role("button", name=words["publish"]).click()
+    refusal = translator.get_by_text(words["refused"]).first
     refusal.wait_for()
     main = translator.inner_text("body")
     assert "Les tunneliers néo-zélandais d'Arras." in main  # the Promotion tab's string
-    screenshot(translator, "translation-loop-refused-de")
+    screenshot(translator, f"translation-loop-refused-{language}")
 
-    # Each string translated (Übersetzen → Speichern) on every tab of the editor, then
-    # published.
+    # Each string translated (Translate → Save) on every tab of the editor, then published.
     number = 0
     tabs = translator.get_by_role("tab")
     for index in range(max(tabs.count(), 1)):
         if tabs.count():
             tabs.nth(index).click()
         while True:
-            button = translator.get_by_role("button", name="Übersetzen", exact=True)
+            button = translator.get_by_role("button", name=words["translate"], exact=True)
             visible = [b for b in button.all() if b.is_visible()]
             if not visible or number > 10:
                 break
             number += 1
             visible[0].click()
-            translator.locator("textarea:visible").first.fill(f"Deutscher Text {number}")
-            translator.get_by_role("button", name="Speichern").first.click()
-            translator.get_by_text(f"Deutscher Text {number}").first.wait_for()
+            typed = f"{words['typed']} {number}"
+            translator.locator("textarea:visible").first.fill(typed)
+            translator.get_by_role("button", name=words["save"], exact=True).first.click()
+            translator.get_by_text(typed).first.wait_for()
     assert number == 5  # the 4 strings counted, and the page's slug, which may stay French
     # The publication is a form posted by the editor: wait for its answer before leaving.
     with translator.expect_navigation():
-        translator.get_by_role("button", name="Veröffentlichen in Deutsch").click()
-    assert "Veröffentlichung abgelehnt" not in translator.inner_text("body")
+        translator.get_by_role("button", name=words["publish"]).click()
+    assert words["refused"] not in translator.inner_text("body")
 
-    # The German page has its German slug; the French one under /de/ moves there.
-    german = translator.goto(f"{live_site.url}/de/{museum_slug}/{slug}/")
-    assert german.status == 200
-    assert re.search(rf"/de/{museum_slug}/deutscher-text-\d/$", translator.url), translator.url
-    assert "Deutscher Text" in translator.inner_text("main")
-    dutch = translator.goto(f"{live_site.url}/nl/{museum_slug}/{slug}/")
-    assert dutch.status == 404
+    # The translated page has its own slug; the French one under its language moves there.
+    translated = translator.goto(f"{live_site.url}/{language}/{museum_slug}/{slug}/")
+    assert translated.status == 200
+    typed_slug = words["typed"].lower().replace(" ", "-")
+    assert re.search(rf"/{language}/{museum_slug}/{typed_slug}-\d/$", translator.url), (
+        translator.url
+    )
+    assert words["typed"] in translator.inner_text("main")
+    other = translator.goto(f"{live_site.url}/{words['other']}/{museum_slug}/{slug}/")
+    assert other.status == 404
