@@ -267,3 +267,81 @@ def test_a_german_visitor_saves_a_museum_and_visits_it_without_signal(phone, liv
     finally:
         phone.set_offline(False)
         live_site.manage("shell", "-c", RESTORE.format(previous=previous))
+
+
+# The same journey's core in the other languages: save, no signal, the museum and its visit
+# from the saved copy, an unsaved museum answered by the offline page, Remove. Each visitor's
+# own words (our catalogues) and own addresses (translated slugs).
+VISITORS = {
+    "fr": {
+        "save": "Enregistrer pour une visite hors connexion",
+        "saved": ", à jour.",
+        "offline": "Hors connexion : copie enregistrée le ",
+        "practical": "Infos pratiques",
+        "visit": "carriere-wellington/visite-virtuelle/",
+        "start": "Commencer la visite à 360°",
+        "offline_page": "Hors connexion",
+        "remove": "Supprimer",
+    },
+    "en": {
+        "save": "Save for offline",
+        "saved": ", up to date.",
+        "offline": "Offline: copy saved on ",
+        "practical": "Practical information",
+        "visit": "carriere-wellington/virtual-tour/",
+        "start": "Start the 360° visit",
+        "offline_page": "Offline",
+        "remove": "Remove",
+    },
+    "nl": {
+        "save": "Opslaan voor offline bezoek",
+        "saved": ", bijgewerkt.",
+        "offline": "Offline: kopie opgeslagen op ",
+        "practical": "Praktische informatie",
+        "visit": "carriere-wellington/virtuele-rondleiding/",
+        "start": "360°-bezoek starten",
+        "offline_page": "Offline",
+        "remove": "Verwijderen",
+    },
+}
+
+
+@pytest.mark.parametrize("code", VISITORS)
+def test_a_visitor_saves_a_museum_and_opens_it_without_signal_in_their_language(
+    browser, live_site, code
+):
+    words = VISITORS[code]
+    context = browser.new_context(viewport=PHONE, locale=code, service_workers="allow")
+    try:
+        page = installed(context, live_site, f"/{code}/carriere-wellington/")
+        save = page.get_by_role("button", name=re.compile("^" + re.escape(words["save"])))
+        save.click()
+        saved_status(page).filter(has_text=words["saved"]).wait_for(timeout=60_000)
+
+        context.set_offline(True)
+        page.reload()
+        assert "Wellington" in page.locator("h1").inner_text()
+        assert saved_status(page).inner_text().startswith(words["offline"])
+        practical = page.locator("section.practical")
+        assert practical.get_by_role("heading", name=words["practical"]).is_visible()
+
+        page.locator("#visits-heading + ul a").first.click()
+        page.wait_for_url(f"**/{code}/{words['visit']}")
+        # (the viewer itself, started offline, is the German journey's)
+        assert page.get_by_role("button", name=words["start"]).is_visible()
+        screenshot(page, f"offline-visit-{code}-phone")
+
+        page.goto(f"{live_site.url}/{code}/historial-peronne/")
+        assert page.locator("h1").inner_text() == words["offline_page"]
+        assert "Wellington" in page.locator("#offline-saved-list").inner_text()
+
+        context.set_offline(False)
+        page.goto(f"{live_site.url}/{code}/carriere-wellington/")
+        page.get_by_role("button", name=words["remove"]).click()
+        page.wait_for_function(
+            """async (prefix) => !(await caches.keys()).some(name => name.startsWith(prefix))""",
+            arg=f"memhisto-saved:{code}:/{code}/carriere-wellington/:",
+        )
+    finally:
+        context.set_offline(False)
+        context.close()

@@ -40,6 +40,30 @@ def test_no_serious_accessibility_violation(page_at, path):
     assert serious_accessibility_violations(page) == []
 
 
+# One live English page of each page type, found in the database: a new page type is
+# checked without anyone adding it here.
+ONE_PAGE_OF_EACH_TYPE = """
+from wagtail.models import Page
+urls = {}
+for page in Page.objects.live().filter(locale__language_code="en", depth__gt=1).specific():
+    urls.setdefault(type(page).__name__, page.url)
+print(" ".join(f"{name}={url}" for name, url in sorted(urls.items())))
+"""
+
+
+def test_every_page_type_has_no_serious_accessibility_violation(page_at, live_site):
+    output = live_site.manage("shell", "--no-imports", "-c", ONE_PAGE_OF_EACH_TYPE)
+    pages = dict(item.split("=", 1) for item in output.strip().splitlines()[-1].split())
+    assert {"MuseumPage", "ExhibitPage", "VirtualVisitPage", "EventPage"} <= set(pages)
+    pages |= {"search": "/en/search/?q=tunnels", "offline": "/en/offline/"}
+    found = {}
+    for name, path in pages.items():
+        violations = serious_accessibility_violations(page_at(path, locale="en-GB"))
+        if violations:
+            found[name] = violations
+    assert found == {}
+
+
 def test_keyboard_user_reaches_the_content_first(page_at):
     page = page_at("/fr/")
     page.keyboard.press("Tab")
