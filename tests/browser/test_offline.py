@@ -187,6 +187,7 @@ def test_a_german_visitor_saves_a_museum_and_visits_it_without_signal(phone, liv
         phone.set_offline(True)
         page.reload()
         assert "Carrière Wellington" in page.locator("h1").inner_text()
+        saved_status(page).filter(has_text="Offline: am ").wait_for()  # written by the script
         assert saved_status(page).inner_text().startswith("Offline: am ")
         practical = page.locator("section.practical")
         assert practical.get_by_role("heading", name="Praktische Informationen").is_visible()
@@ -321,6 +322,7 @@ def test_a_visitor_saves_a_museum_and_opens_it_without_signal_in_their_language(
         context.set_offline(True)
         page.reload()
         assert "Wellington" in page.locator("h1").inner_text()
+        saved_status(page).filter(has_text=words["offline"]).wait_for()  # written by the script
         assert saved_status(page).inner_text().startswith(words["offline"])
         practical = page.locator("section.practical")
         assert practical.get_by_role("heading", name=words["practical"]).is_visible()
